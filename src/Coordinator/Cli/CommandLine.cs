@@ -1,0 +1,53 @@
+using System.CommandLine;
+using SweLancer.Coordinator.Sweeps;
+
+namespace SweLancer.Coordinator.Cli;
+
+/// <summary>The `swelancer` command tree.</summary>
+public static class CommandLine
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("SweLancer grading cluster: grades a model's SWE-Lancer submissions and reports what it earned.");
+        root.Subcommands.Add(SweepCommand());
+        return root;
+    }
+
+    private static Command SweepCommand()
+    {
+        var tasks = new Option<FileInfo>("--tasks") { Description = "Task pool: a SWE-Lancer task CSV or a task manifest (.json).", Required = true }.AcceptExistingOnly();
+        var submissions = new Option<FileInfo>("--submissions") { Description = "The model's answers, JSON Lines.", Required = true }.AcceptExistingOnly();
+        var sweepId = new Option<string>("--sweep-id") { Description = "Name of the sweep; reuse it to resume. Generated when absent." };
+        var outDir = new Option<DirectoryInfo>("--out") { Description = "Output folder (results.csv, summary.json, the SQLite journal). Default: runs/<sweep-id>." };
+        var db = new Option<string>("--db") { Description = "Journal database connection string: PostgreSQL (Host=…) or SQLite (Data Source=…). Default: SQLite in the output folder." };
+        var summaryJson = new Option<FileInfo>("--summary-json") { Description = "Also write the summary JSON here." };
+        var maxInFlight = new Option<int>("--max-in-flight") { Description = "Attempts out to the graders at once.", DefaultValueFactory = _ => DispatchPolicy.Default.MaxInFlight };
+        var answerTimeout = new Option<int>("--answer-timeout-seconds") { Description = "Redeliver an attempt not answered within this many seconds.", DefaultValueFactory = _ => (int)DispatchPolicy.Default.AnswerTimeout.TotalSeconds };
+        maxInFlight.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--max-in-flight must be at least 1."); });
+        answerTimeout.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--answer-timeout-seconds must be at least 1."); });
+        sweepId.Validators.Add(r => { if (SweepIds.Problem(r.GetValueOrDefault<string>() ?? "") is { } problem) r.AddError(problem); });
+
+        var command = new Command("sweep", "Grade every submission against the task pool on the embedded cluster and report the earnings.")
+        {
+            tasks, submissions, sweepId, outDir, db, summaryJson, maxInFlight, answerTimeout,
+        };
+        command.SetAction((parsed, cancellation) =>
+        {
+            var id = parsed.GetValue(sweepId) ?? SweepIds.New();
+            var options = new SweepOptions(
+                parsed.GetValue(tasks)!.FullName,
+                parsed.GetValue(submissions)!.FullName,
+                id,
+                parsed.GetValue(outDir)?.FullName ?? Path.GetFullPath(Path.Combine("runs", id)),
+                parsed.GetValue(db),
+                parsed.GetValue(summaryJson)?.FullName,
+                DispatchPolicy.Default with
+                {
+                    MaxInFlight = parsed.GetValue(maxInFlight),
+                    AnswerTimeout = TimeSpan.FromSeconds(parsed.GetValue(answerTimeout)),
+                });
+            return SweepRunner.RunAsync(options, cancellation);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using SweLancer.Coordinator.Reports;
+using SweLancer.Coordinator.Sweeps;
+
+namespace SweLancer.Coordinator.Cli;
+
+/// <summary>
+/// Live progress: one rewritten line on a terminal; on redirected output (CI logs) a plain line whenever something
+/// changed, at most once a second.
+/// </summary>
+public sealed class ProgressPrinter(TextWriter output, bool interactive, int alreadyGraded)
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private string? _last;
+
+    public void Show(SweepProgress progress, decimal availableUsd)
+    {
+        var line = Format(progress, availableUsd, _clock.Elapsed, alreadyGraded);
+        if (line == _last)
+            return;
+        _last = line;
+        if (interactive)
+            output.Write("\r" + line.PadRight(Console.WindowWidth > 0 ? Math.Min(Console.WindowWidth - 1, 160) : 0));
+        else
+            output.WriteLine(line);
+    }
+
+    public void Finish()
+    {
+        if (interactive && _last is not null)
+            output.WriteLine();
+    }
+
+    public static string Format(SweepProgress p, decimal availableUsd, TimeSpan elapsed, int alreadyGraded)
+    {
+        var gradedNow = p.Graded - alreadyGraded;
+        var rate = elapsed.TotalSeconds > 0 ? gradedNow / elapsed.TotalSeconds : 0;
+        var left = p.Total - p.Graded;
+        var eta = rate > 0 && left > 0 ? $", eta {TimeSpan.FromSeconds(Math.Ceiling(left / rate)):hh\\:mm\\:ss}" : "";
+        return $"progress: {p.Graded}/{p.Total} graded, {p.Passed} passed, {p.Failed} failed, {p.SystemErrors} system errors, " +
+               $"{Money.Display(p.EarnedUsd)} of {Money.Display(availableUsd)} earned, {rate:0.0} tasks/s, {p.InFlight} in flight{eta}";
+    }
+}

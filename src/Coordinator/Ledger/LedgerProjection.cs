@@ -1,0 +1,119 @@
+using Akka;
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence;
+using Akka.Persistence.Query;
+using Akka.Persistence.Sql.Query;
+using Akka.Streams;
+using Akka.Streams.Dsl;
+using SweLancer.Messages.Events;
+using SweLancer.Messages.Sweeps;
+
+namespace SweLancer.Coordinator.Ledger;
+
+/// <summary>
+/// Reads one sweep's persisted results by tag and folds them into its <see cref="EarningsLedger"/>. It keeps no events
+/// of its own: a snapshot stores the ledger with the offset it reached, and after a restart the tag stream resumes
+/// there. Events read twice fold to nothing, because the ledger is keyed.
+/// </summary>
+public sealed class LedgerProjection : ReceivePersistentActor, IWithTimers
+{
+    private readonly string _sweepId;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private EarningsLedger _ledger;
+    private long _offset;
+    private int _foldedSinceSnapshot;
+    private UniqueKillSwitch? _stream;
+
+    public LedgerProjection(string sweepId)
+    {
+        _sweepId = sweepId;
+        _ledger = new EarningsLedger(sweepId);
+
+        Recover<SnapshotOffer>(offer =>
+        {
+            if (offer.Snapshot is LedgerSnapshot snapshot)
+            {
+                _ledger = EarningsLedger.FromEntries(sweepId, snapshot.Entries);
+                _offset = snapshot.Offset;
+            }
+        });
+        Recover<RecoveryCompleted>(_ => StartReading());
+
+        Command<StreamStarted>(_ => Sender.Tell(StreamAck.Instance));
+        Command<EventEnvelope>(Fold);
+        Command<StreamEnded>(_ => _log.Warning("Ledger {0}: the tag stream ended", _sweepId));
+        Command<StreamFailed>(failed => throw new InvalidOperationException($"Ledger {_sweepId}: reading results failed; restarting from offset {_offset}", failed.Cause));
+        Command<SnapshotTick>(_ => SnapshotIfBehind());
+        Command<GetLedger>(_ => Sender.Tell(new LedgerView(_sweepId, _offset, _ledger.Entries.ToList())));
+        Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr, s.Metadata.Timestamp.AddTicks(-1))));
+        Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Ledger {0}: snapshot failed; a restart will re-read more events", _sweepId));
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(_ => { });
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public override string PersistenceId => $"ledger-{_sweepId}";
+
+    public static Props Props(string sweepId) => Akka.Actor.Props.Create(() => new LedgerProjection(sweepId));
+
+    protected override void PostStop()
+    {
+        _stream?.Shutdown();
+        base.PostStop();
+    }
+
+    private void StartReading()
+    {
+        var journal = PersistenceQuery.Get(Context.System).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
+        _stream = journal.EventsByTag(SweepTaggingAdapter.SweepTag(_sweepId), Offset.Sequence(_offset))
+            .ViaMaterialized(KillSwitches.Single<EventEnvelope>(), Keep.Right)
+            .ToMaterialized(
+                Sink.ActorRefWithAck<EventEnvelope>(Self, StreamStarted.Instance, StreamAck.Instance, StreamEnded.Instance,
+                    ex => new StreamFailed(ex)),
+                Keep.Left)
+            .Run(Context.Materializer());
+        Timers.StartPeriodicTimer(nameof(SnapshotTick), SnapshotTick.Instance, TimeSpan.FromSeconds(1));
+    }
+
+    private void Fold(EventEnvelope envelope)
+    {
+        if (envelope.Event is TaskGraded graded && _ledger.Apply(graded))
+            _foldedSinceSnapshot++;
+        if (envelope.Offset is Sequence sequence)
+            _offset = Math.Max(_offset, sequence.Value);
+        Sender.Tell(StreamAck.Instance);
+    }
+
+    private void SnapshotIfBehind()
+    {
+        // Snapshots hold the whole ledger; spacing them out with its size keeps the total written linear.
+        if (_foldedSinceSnapshot == 0 || _foldedSinceSnapshot < _ledger.Count / 4)
+            return;
+        _foldedSinceSnapshot = 0;
+        SaveSnapshot(new LedgerSnapshot(_sweepId, _offset, _ledger.Entries.ToList()));
+    }
+
+    private sealed class StreamStarted
+    {
+        public static readonly StreamStarted Instance = new();
+    }
+
+    private sealed class StreamAck
+    {
+        public static readonly StreamAck Instance = new();
+    }
+
+    private sealed class StreamEnded
+    {
+        public static readonly StreamEnded Instance = new();
+    }
+
+    private sealed record StreamFailed(Exception Cause);
+
+    private sealed class SnapshotTick
+    {
+        public static readonly SnapshotTick Instance = new();
+    }
+}

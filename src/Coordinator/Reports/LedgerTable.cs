@@ -1,0 +1,24 @@
+using Spectre.Console;
+using SweLancer.Coordinator.Ledger;
+
+namespace SweLancer.Coordinator.Reports;
+
+/// <summary>The earnings ledger as a console table: one row per variant and a total.</summary>
+public static class LedgerTable
+{
+    public static Table Of(LedgerSummary summary)
+    {
+        var table = new Table().Title($"Earnings ledger, sweep {Markup.Escape(summary.SweepId)}")
+            .AddColumn("variant").AddColumn(new TableColumn("tasks").RightAligned())
+            .AddColumn(new TableColumn("passed").RightAligned()).AddColumn(new TableColumn("earned").RightAligned());
+
+        foreach (var (variant, v) in summary.ByVariant)
+            table.AddRow(Markup.Escape(variant), v.Tasks.ToString(), v.Passed.ToString(), Money.Display(v.EarnedUsd));
+
+        table.AddEmptyRow();
+        table.AddRow("[bold]total[/]", summary.Tasks.ToString(), summary.Passed.ToString(),
+            $"[bold]{Money.Display(summary.EarnedUsd)}[/] of {Money.Display(summary.AvailableUsd)}");
+        table.Caption($"graded {summary.Graded}/{summary.Tasks} tasks: {summary.Passed} passed, {summary.Failed} failed, {summary.SystemErrors} system errors");
+        return table;
+    }
+}

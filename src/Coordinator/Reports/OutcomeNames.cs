@@ -1,0 +1,15 @@
+using SweLancer.Messages.Events;
+
+namespace SweLancer.Coordinator.Reports;
+
+/// <summary>Outcome spellings in reports.</summary>
+public static class OutcomeNames
+{
+    public static string Of(GradeOutcome outcome) => outcome switch
+    {
+        GradeOutcome.Passed => "passed",
+        GradeOutcome.Failed => "failed",
+        GradeOutcome.SystemError => "system_error",
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
+    };
+}

@@ -1,0 +1,35 @@
+using System.Globalization;
+using CsvHelper;
+using SweLancer.Messages.Events;
+using SweLancer.Messages.Sweeps;
+
+namespace SweLancer.Coordinator.Reports;
+
+/// <summary>results.csv: one row per planned task attempt, in plan order.</summary>
+public static class ResultsCsv
+{
+    public static readonly string[] Header = ["question_id", "variant", "attempt", "outcome", "earned_usd", "price_usd", "reason"];
+
+    public static void Write(string path, IReadOnlyList<PlannedItem> plan, IEnumerable<TaskGraded> results)
+    {
+        var byKey = results.ToDictionary(r => (r.QuestionId, r.Attempt));
+        using var writer = new StreamWriter(path);
+        using var csv = CsvWriter.Create(writer, new CsvWriterOptions(), false);
+        foreach (var column in Header)
+            csv.WriteField(column);
+        csv.EndRecord();
+
+        foreach (var item in plan)
+        {
+            byKey.TryGetValue((item.QuestionId, item.Attempt), out var result);
+            csv.WriteField(item.QuestionId);
+            csv.WriteField(item.Variant);
+            csv.WriteField(item.Attempt.ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(result is null ? "not_graded" : OutcomeNames.Of(result.Outcome));
+            csv.WriteField(Money.Text(result?.EarnedUsd ?? 0m));
+            csv.WriteField(Money.Text(item.PriceUsd));
+            csv.WriteField(result?.Reason ?? "");
+            csv.EndRecord();
+        }
+    }
+}

@@ -1,0 +1,162 @@
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence;
+using SweLancer.Messages.Commands;
+using SweLancer.Messages.Events;
+using SweLancer.Messages.Submissions;
+using SweLancer.Messages.Sweeps;
+
+namespace SweLancer.Coordinator.Sweeps;
+
+/// <summary>
+/// Owns one sweep: records its plan, feeds the grader region through a bounded window, and persists each result once.
+/// All decisions live in <see cref="SweepState"/> and <see cref="DispatchWindow"/>; this actor persists and routes.
+/// The plan's payloads come with the props, so a restart after a journal failure recovers and carries on alone.
+/// </summary>
+public sealed class SweepActor : ReceivePersistentActor, IWithTimers
+{
+    public const string TaskGradedTagPrefix = "sweep:";
+
+    private readonly SweepPlan _plan;
+    private readonly IActorRef _graders;
+    private readonly int _snapshotEvery;
+    private readonly DispatchWindow _window;
+    private readonly Dictionary<ResultKey, SweepWorkItem> _work;
+    private readonly HashSet<ResultKey> _persisting = [];
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private SweepState _state = SweepState.Empty;
+    private object? _status;
+    private int _resultsSinceSnapshot;
+
+    public SweepActor(SweepPlan plan, IActorRef graders, DispatchPolicy policy, int snapshotEvery)
+    {
+        _plan = plan;
+        _graders = graders;
+        _snapshotEvery = snapshotEvery;
+        _window = new DispatchWindow(policy);
+        _work = plan.Items.ToDictionary(i => i.Key);
+
+        Recover<SnapshotOffer>(offer =>
+        {
+            if (offer.Snapshot is SweepSnapshot snapshot)
+                _state = SweepState.FromSnapshot(snapshot);
+        });
+        Recover<SweepPlanned>(e => _state = _state.Apply(e));
+        Recover<TaskGraded>(e => _state = _state.Apply(e));
+        Recover<RecoveryCompleted>(_ => Begin());
+
+        Command<GetSweepStatus>(_ => Sender.Tell(_status));
+        Command<GetSweepProgress>(_ => Sender.Tell(_state.Progress(PersistenceId, _window.InFlight)));
+        Command<TaskGraded>(OnGraded);
+        Command<DispatchTick>(_ => Redeliver());
+        Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
+        Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Sweep {0}: snapshot failed; recovery will replay more events", SweepId));
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(f => _log.Warning(f.Cause, "Sweep {0}: old snapshots not deleted", SweepId));
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public override string PersistenceId => PersistenceIdOf(SweepId);
+
+    private string SweepId => _plan.SweepId;
+
+    public static string PersistenceIdOf(string sweepId) => $"sweep-{sweepId}";
+
+    public static Props Props(SweepPlan plan, IActorRef graders, DispatchPolicy policy, int snapshotEvery = 1000) =>
+        Akka.Actor.Props.Create(() => new SweepActor(plan, graders, policy, snapshotEvery));
+
+    private void Begin()
+    {
+        var offered = _plan.Items.Select(i => i.ToPlanned()).ToList();
+        if (!_state.IsPlanned)
+        {
+            Persist(new SweepPlanned(SweepId, offered, DateTimeOffset.UtcNow), planned =>
+            {
+                _state = _state.Apply(planned);
+                Run(resumed: false);
+            });
+            return;
+        }
+
+        var difference = PlanComparison.Difference(_state.Plan!.Items, offered);
+        if (difference is not null)
+        {
+            _status = new SweepRejected(SweepId,
+                $"sweep '{SweepId}' was started with different inputs: {difference}. Resume it with the original task and submission files, or start a new sweep with another --sweep-id.");
+            return;
+        }
+
+        Run(resumed: true);
+    }
+
+    private void Run(bool resumed)
+    {
+        _status = new SweepStarted(SweepId, _state.Total, _state.Results.Count, resumed);
+        foreach (var item in _plan.Items.Where(i => !_state.Results.ContainsKey(i.Key)))
+            _window.Enqueue(item.Key);
+
+        Timers.StartPeriodicTimer(nameof(DispatchTick), DispatchTick.Instance, TimeSpan.FromSeconds(1));
+        Dispatch(_window.TakeDispatchable(DateTimeOffset.UtcNow));
+    }
+
+    private void OnGraded(TaskGraded graded)
+    {
+        var key = graded.Key;
+        if (graded.SweepId != SweepId || !_state.IsPlannedKey(key))
+        {
+            _log.Warning("Sweep {0}: ignored a result for {1}, which it did not ask for", SweepId, key);
+            return;
+        }
+
+        // A redelivered attempt may be answered twice; the first answer is the one counted.
+        if (_state.Results.ContainsKey(key) || _persisting.Contains(key))
+            return;
+
+        var now = DateTimeOffset.UtcNow;
+        if (graded is { Outcome: GradeOutcome.SystemError, Retryable: true } && _window.TryScheduleRetry(key, now))
+        {
+            _log.Info("Sweep {0}: {1} hit a system error ({2}); retrying", SweepId, key, graded.Reason);
+            return;
+        }
+
+        _persisting.Add(key);
+        _window.Complete(key);
+        PersistAsync(graded, persisted =>
+        {
+            _persisting.Remove(key);
+            _state = _state.Apply(persisted);
+            // Snapshots grow with the sweep, so space them out geometrically: total snapshot bytes stay linear.
+            if (++_resultsSinceSnapshot >= Math.Max(_snapshotEvery, _state.Results.Count / 4) || _state.IsFinished)
+            {
+                _resultsSinceSnapshot = 0;
+                SaveSnapshot(_state.ToSnapshot());
+            }
+        });
+        Dispatch(_window.TakeDispatchable(now));
+    }
+
+    private void Redeliver()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var overdue = _window.TakeOverdue(now);
+        if (overdue.Count > 0)
+            _log.Warning("Sweep {0}: redelivering {1} unanswered attempt(s)", SweepId, overdue.Count);
+        Dispatch(overdue);
+        Dispatch(_window.TakeDispatchable(now));
+    }
+
+    private void Dispatch(IReadOnlyList<(ResultKey Key, int Delivery)> sends)
+    {
+        foreach (var (key, delivery) in sends)
+        {
+            var item = _work[key];
+            _graders.Tell(new GradeTask(SweepId, item.Task, item.Attempt, item.Submission, delivery));
+        }
+    }
+
+    private sealed class DispatchTick
+    {
+        public static readonly DispatchTick Instance = new();
+    }
+}

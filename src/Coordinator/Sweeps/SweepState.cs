@@ -1,0 +1,43 @@
+using System.Collections.Immutable;
+using SweLancer.Messages.Events;
+using SweLancer.Messages.Submissions;
+using SweLancer.Messages.Sweeps;
+
+namespace SweLancer.Coordinator.Sweeps;
+
+/// <summary>A sweep's persisted state: its plan and the results accepted so far. Pure; the actor only persists and applies.</summary>
+public sealed class SweepState(SweepPlanned? plan, ImmutableDictionary<ResultKey, TaskGraded> results)
+{
+    public SweepPlanned? Plan { get; } = plan;
+
+    public ImmutableDictionary<ResultKey, TaskGraded> Results { get; } = results;
+
+    public static readonly SweepState Empty = new(null, ImmutableDictionary<ResultKey, TaskGraded>.Empty);
+
+    public bool IsPlanned => Plan is not null;
+
+    public int Total => Plan?.Items.Count ?? 0;
+
+    public bool IsFinished => IsPlanned && Results.Count == Total;
+
+    public bool IsPlannedKey(ResultKey key) => _plannedKeys.Value.Contains(key);
+
+    private readonly Lazy<ImmutableHashSet<ResultKey>> _plannedKeys = new(() =>
+        plan?.Items.Select(i => new ResultKey(i.QuestionId, i.Attempt)).ToImmutableHashSet() ?? []);
+
+    public SweepState Apply(object @event) => @event switch
+    {
+        SweepPlanned planned => new SweepState(planned, Results),
+        // First result wins: a key is only ever counted once.
+        TaskGraded graded => Results.ContainsKey(graded.Key) ? this : new SweepState(Plan, Results.Add(graded.Key, graded)),
+        _ => throw new ArgumentException($"Unknown sweep event {@event.GetType().Name}", nameof(@event)),
+    };
+
+    public SweepSnapshot ToSnapshot() =>
+        new(Plan ?? throw new InvalidOperationException("An unplanned sweep has nothing to snapshot."), Results.Values.ToList());
+
+    public static SweepState FromSnapshot(SweepSnapshot snapshot) =>
+        new(snapshot.Plan, snapshot.Results.ToImmutableDictionary(r => r.Key));
+
+    public SweepProgress Progress(string sweepId, int inFlight) => SweepProgress.From(sweepId, Total, Results.Values, inFlight);
+}

@@ -1,0 +1,58 @@
+using Akka.Actor;
+using Akka.Cluster.Sharding;
+using SweLancer.Messages.Commands;
+using SweLancer.Messages.Events;
+
+namespace SweLancer.GraderNode.Grading;
+
+/// <summary>
+/// The sharded entity for one (sweep, task, attempt). It keeps no journal: the sweep that asked persists the answer,
+/// and redelivers if this node dies first. Passivated once it has answered.
+/// </summary>
+public sealed class GradingEntity : ReceiveActor
+{
+    private readonly TaskGrader _grader;
+    private readonly string _nodeAddress;
+
+    public GradingEntity(TaskGrader grader)
+    {
+        _grader = grader;
+        _nodeAddress = Akka.Cluster.Cluster.Get(Context.System).SelfAddress.ToString();
+        ReceiveAsync<GradeTask>(GradeAsync);
+    }
+
+    public static Props Props(TaskGrader grader) => Akka.Actor.Props.Create(() => new GradingEntity(grader));
+
+    private async Task GradeAsync(GradeTask command)
+    {
+        var replyTo = Sender;
+        var startedAt = DateTimeOffset.UtcNow;
+        GradeDecision decision;
+        try
+        {
+            decision = await _grader.GradeAsync(command.Task, command.Submission, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // Our fault, not the model's: let the sweep retry it elsewhere.
+            decision = GradeDecision.SystemError($"grader crashed: {ex.GetType().Name}: {ex.Message}", retryable: true);
+        }
+
+        replyTo.Tell(new TaskGraded(
+            command.SweepId,
+            command.Task.QuestionId,
+            command.Attempt,
+            command.Task.Variant,
+            command.Task.PriceUsd,
+            decision.Outcome,
+            decision.EarnedUsd,
+            decision.Reason,
+            decision.Retryable,
+            _nodeAddress,
+            startedAt,
+            DateTimeOffset.UtcNow,
+            Array.Empty<string>()));
+
+        Context.Parent.Tell(new Passivate(PoisonPill.Instance));
+    }
+}

@@ -1,0 +1,26 @@
+namespace SweLancer.Messages.Events;
+
+/// <summary>
+/// The result of grading one attempt of one task: the grader's answer and, once the sweep accepts it,
+/// the persisted event the ledger folds.
+/// </summary>
+/// <param name="Retryable">For system errors: whether trying again could help (a crashed browser can; a missing runner cannot).</param>
+/// <param name="GraderNode">Address of the node that graded it.</param>
+/// <param name="Artefacts">Paths of screenshots, traces and logs kept for this attempt.</param>
+public sealed record TaskGraded(
+    string SweepId,
+    string QuestionId,
+    int Attempt,
+    string Variant,
+    decimal PriceUsd,
+    GradeOutcome Outcome,
+    decimal EarnedUsd,
+    string Reason,
+    bool Retryable,
+    string GraderNode,
+    DateTimeOffset StartedAt,
+    DateTimeOffset FinishedAt,
+    IReadOnlyList<string> Artefacts) : ISweLancerMessage
+{
+    public Submissions.ResultKey Key => new(QuestionId, Attempt);
+}

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace SweLancer.IntegrationTests.Infrastructure;
+
+/// <summary>Runs the real `swelancer` program (the built coordinator) as a separate process.</summary>
+public static class CoordinatorCli
+{
+    public static string DllPath { get; } = Path.Combine(AppContext.BaseDirectory, "SweLancer.Coordinator.dll");
+
+    public sealed record Result(int ExitCode, string Output, string Error)
+    {
+        public string All => Output + Error;
+    }
+
+    public static async Task<Result> RunAsync(TimeSpan timeout, params string[] args)
+    {
+        using var process = Start(args);
+        var output = new StringBuilder();
+        var error = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (error) error.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"swelancer {string.Join(' ', args)} did not finish in {timeout}.\n{output}\n{error}");
+        }
+
+        process.WaitForExit();
+        return new Result(process.ExitCode, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Starts the program with redirected output; the caller reads and ends it.</summary>
+    public static Process Start(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(DllPath);
+        foreach (var arg in args)
+            info.ArgumentList.Add(arg);
+        return Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");
+    }
+}

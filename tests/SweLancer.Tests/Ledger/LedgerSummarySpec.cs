@@ -1,0 +1,74 @@
+using SweLancer.Coordinator.Ledger;
+using SweLancer.Messages.Events;
+using SweLancer.Messages.Sweeps;
+using SweLancer.Messages.Tasks;
+using static SweLancer.Tests.TestData;
+
+namespace SweLancer.Tests.Ledger;
+
+public sealed class LedgerSummarySpec
+{
+    private static PlannedItem Planned(string id, decimal price, int attempt = 1, string variant = TaskVariants.SweManager) =>
+        new(id, attempt, variant, price, null);
+
+    [Fact]
+    public void Totals_count_tasks_and_earn_the_prices_of_the_passed_ones()
+    {
+        var plan = new[] { Planned("m1", 1000m), Planned("m2", 250m), Planned("i1", 4000m, variant: TaskVariants.IcSwe) };
+        var results = new[]
+        {
+            Graded("m1", GradeOutcome.Passed, 1000m),
+            Graded("m2", GradeOutcome.Failed, 250m),
+            Graded("i1", GradeOutcome.SystemError, 4000m, variant: TaskVariants.IcSwe),
+        };
+
+        var summary = LedgerSummary.Of("s1", plan, results);
+
+        Assert.Equal((3, 3, 1, 1, 1), (summary.Tasks, summary.Graded, summary.Passed, summary.Failed, summary.SystemErrors));
+        Assert.Equal(1000m, summary.EarnedUsd);
+        Assert.Equal(5250m, summary.AvailableUsd);
+        Assert.Equal(new VariantSummary(2, 1, 1000m), summary.ByVariant[TaskVariants.SweManager]);
+        Assert.Equal(new VariantSummary(1, 0, 0m), summary.ByVariant[TaskVariants.IcSwe]);
+    }
+
+    [Fact]
+    public void A_task_with_several_attempts_earns_once_when_any_attempt_passed()
+    {
+        var plan = new[] { Planned("m1", 800m, 1), Planned("m1", 800m, 2), Planned("m1", 800m, 3) };
+        var results = new[]
+        {
+            Graded("m1", GradeOutcome.Failed, 800m, attempt: 1),
+            Graded("m1", GradeOutcome.Passed, 800m, attempt: 2),
+            Graded("m1", GradeOutcome.Passed, 800m, attempt: 3),
+        };
+
+        var summary = LedgerSummary.Of("s1", plan, results);
+
+        Assert.Equal(1, summary.Tasks);
+        Assert.Equal(1, summary.Passed);
+        Assert.Equal(800m, summary.EarnedUsd);
+        Assert.Equal(800m, summary.AvailableUsd);
+    }
+
+    [Fact]
+    public void A_task_is_graded_only_when_all_its_attempts_are()
+    {
+        var plan = new[] { Planned("m1", 100m, 1), Planned("m1", 100m, 2) };
+
+        var summary = LedgerSummary.Of("s1", plan, [Graded("m1", GradeOutcome.Failed, 100m, attempt: 1)]);
+
+        Assert.Equal(0, summary.Graded);
+        Assert.Equal(0, summary.Failed);
+    }
+
+    [Fact]
+    public void A_failure_outranks_a_system_error_among_attempts()
+    {
+        var plan = new[] { Planned("m1", 100m, 1), Planned("m1", 100m, 2) };
+        var results = new[] { Graded("m1", GradeOutcome.SystemError, 100m, 1), Graded("m1", GradeOutcome.Failed, 100m, 2) };
+
+        var summary = LedgerSummary.Of("s1", plan, results);
+
+        Assert.Equal((1, 0), (summary.Failed, summary.SystemErrors));
+    }
+}
