@@ -1,3 +1,17 @@
+using Spectre.Console;
 using SweLancer.Coordinator.Cli;
 
-return await CommandLine.Build().Parse(args).InvokeAsync();
+// Logs are read in wide windows; do not wrap tables and messages at 80 columns when output is redirected.
+if (Console.IsOutputRedirected)
+    AnsiConsole.Profile.Width = 200;
+
+var parsed = CommandLine.Build().Parse(args);
+if (parsed.Errors.Count > 0 && parsed.CommandResult.Command.Subcommands.Count == 0)
+{
+    foreach (var error in parsed.Errors)
+        Console.Error.WriteLine($"error: {error.Message}");
+    Console.Error.WriteLine("Run with --help for the options.");
+    return SweepRunner.ExitBadInput;
+}
+
+return await parsed.InvokeAsync();

@@ -6,7 +6,7 @@ namespace SweLancer.IntegrationTests.Infrastructure;
 /// <summary>Runs the real `swelancer` program (the built coordinator) as a separate process.</summary>
 public static class CoordinatorCli
 {
-    public static string DllPath { get; } = Path.Combine(AppContext.BaseDirectory, "SweLancer.Coordinator.dll");
+    public static string DllPath { get; } = Path.Combine(AppContext.BaseDirectory, "swelancer.dll");
 
     public sealed record Result(int ExitCode, string Output, string Error)
     {

@@ -1,0 +1,42 @@
+using SweLancer.Messages.Tasks;
+
+namespace SweLancer.IntegrationTests.Infrastructure;
+
+/// <summary>What the Lite table must give for a gold submission, per the dataset's README: 113 manager tasks worth $202,000, 61 IC tasks worth $175,000.</summary>
+public static class LiteExpectations
+{
+    public static void AssertGold(SummaryFile summary, string sweepId, IReadOnlyList<GeneratedSubmissions.Line> gold)
+    {
+        var icAnswered = gold.Count(l => l.Patch is not null);
+        Assert.Equal(["sweep_id", "tasks", "graded", "passed", "failed", "system_errors", "earned_usd", "available_usd", "by_variant"], summary.Keys);
+        Assert.Equal(sweepId, summary.SweepId);
+        Assert.Equal(174, summary.Tasks);
+        Assert.Equal(174, summary.Graded);
+        Assert.Equal(113, summary.Passed);
+        Assert.Equal(61 - icAnswered, summary.Failed);
+        Assert.Equal(icAnswered, summary.SystemErrors);
+        Assert.Equal(202_000m, summary.EarnedUsd);
+        Assert.Equal(377_000m, summary.AvailableUsd);
+        Assert.Equal((113, 113, 202_000m), summary.ByVariant["swe_manager"]);
+        Assert.Equal((61, 0, 0m), summary.ByVariant["ic_swe"]);
+    }
+
+    public static void AssertGoldRows(string resultsPath, IReadOnlyList<TaskDefinition> tasks, IReadOnlyList<GeneratedSubmissions.Line> gold)
+    {
+        var (header, rows) = ResultsFile.Read(resultsPath);
+        Assert.Equal("question_id,variant,attempt,outcome,earned_usd,price_usd,reason", header);
+        Assert.Equal(174, rows.Count);
+        var answered = gold.Select(l => l.QuestionId).ToHashSet();
+        foreach (var row in rows)
+        {
+            var task = tasks.Single(t => t.QuestionId == row.QuestionId);
+            Assert.Equal(task.PriceUsd, row.PriceUsd);
+            if (task.Variant == TaskVariants.SweManager)
+                Assert.Equal(("passed", task.PriceUsd), (row.Outcome, row.EarnedUsd));
+            else if (answered.Contains(row.QuestionId))
+                Assert.Equal(("system_error", 0m, "no runner for ic_swe"), (row.Outcome, row.EarnedUsd, row.Reason));
+            else
+                Assert.Equal(("failed", 0m, "no submission"), (row.Outcome, row.EarnedUsd, row.Reason));
+        }
+    }
+}
