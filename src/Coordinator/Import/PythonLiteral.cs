@@ -163,6 +163,8 @@ public static class PythonLiteral
             SkipTrivia();
             if (Current == ':')
                 return ParseDictRest(depth, first);
+            if (Current is not (',' or '}'))
+                throw Error("expected ':' after dict key"); // far likelier than a broken set
 
             var set = new List<object?> { first };
             while (true)
