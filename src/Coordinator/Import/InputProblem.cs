@@ -13,11 +13,14 @@ public sealed record InputProblem(string Path, int? Line, string? Column, string
     /// </summary>
     public string? Where { get; init; }
 
+    /// <summary>False when <see cref="Detail"/> already names the field, so the message stays <c>file:line: detail</c>.</summary>
+    public bool ColumnInMessage { get; init; } = true;
+
     public override string ToString()
     {
         var where = Where ?? Line?.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var location = where is null ? Path : $"{Path}:{where}";
-        return Column is null ? $"{location}: {Detail}" : $"{location}, {ColumnLabel}: {Detail}";
+        return Column is null || !ColumnInMessage ? $"{location}: {Detail}" : $"{location}, {ColumnLabel}: {Detail}";
     }
 
     /// <summary>How <see cref="Column"/> is introduced; CSV says "column", JSON paths stand alone.</summary>
