@@ -1,0 +1,34 @@
+namespace SweLancer.Coordinator.Import;
+
+/// <summary>Opening input files so that a missing or unreadable file is an <see cref="InputFormatException"/>, not a crash.</summary>
+internal static class ImportFiles
+{
+    /// <summary>Opens <paramref name="path"/> as UTF-8 text (a BOM is honoured and dropped).</summary>
+    public static StreamReader OpenText(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (Directory.Exists(path))
+            throw new InputFormatException(path, null, null, "is a directory, expected a file");
+        try
+        {
+            return new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new InputFormatException(path, null, null, "file not found");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InputFormatException([new InputProblem(path, null, null, $"cannot be read: {ex.Message}")], ex);
+        }
+    }
+
+    /// <summary>Reads all of <paramref name="path"/> as bytes, with the same error handling as <see cref="OpenText"/>.</summary>
+    public static byte[] ReadBytes(string path)
+    {
+        using var reader = OpenText(path);
+        using var memory = new MemoryStream();
+        reader.BaseStream.CopyTo(memory);
+        return memory.ToArray();
+    }
+}
