@@ -1,3 +1,4 @@
+using Xunit;
 using Npgsql;
 using SweLancer.IntegrationTests.Infrastructure;
 using SweLancer.Tests.Shared;
@@ -29,9 +30,9 @@ public sealed class LiteManagerSweepOnPostgresSpec
         // The plan plus one event per result, in PostgreSQL's journal.
         await using (var connection = new NpgsqlConnection(database.ConnectionString))
         {
-            await connection.OpenAsync();
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
             await using var count = new NpgsqlCommand("SELECT count(*) FROM journal WHERE persistence_id = 'sweep-lite-pg'", connection);
-            Assert.Equal(1L + 174L, (long)(await count.ExecuteScalarAsync())!);
+            Assert.Equal(1L + 174L, (long)(await count.ExecuteScalarAsync(TestContext.Current.CancellationToken))!);
         }
 
         // Resuming the finished sweep from PostgreSQL grades nothing again.

@@ -1,3 +1,4 @@
+using Xunit;
 using SweLancer.IntegrationTests.Infrastructure;
 using SweLancer.Tests.Shared;
 

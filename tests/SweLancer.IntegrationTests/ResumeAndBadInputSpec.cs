@@ -1,3 +1,4 @@
+using Xunit;
 using SweLancer.IntegrationTests.Infrastructure;
 
 namespace SweLancer.IntegrationTests;

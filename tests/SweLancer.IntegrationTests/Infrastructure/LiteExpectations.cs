@@ -1,3 +1,4 @@
+using Xunit;
 using SweLancer.Messages.Tasks;
 
 namespace SweLancer.IntegrationTests.Infrastructure;

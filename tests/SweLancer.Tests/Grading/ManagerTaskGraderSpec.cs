@@ -1,3 +1,4 @@
+using Xunit;
 using SweLancer.GraderNode.Grading;
 using SweLancer.Messages.Events;
 using static SweLancer.Tests.TestData;

@@ -1,3 +1,4 @@
+using Xunit;
 using SweLancer.GraderNode.Grading;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Submissions;

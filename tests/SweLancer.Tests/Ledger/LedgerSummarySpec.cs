@@ -1,3 +1,4 @@
+using Xunit;
 using SweLancer.Coordinator.Ledger;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Sweeps;

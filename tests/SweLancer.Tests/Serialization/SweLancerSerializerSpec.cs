@@ -1,3 +1,4 @@
+using Xunit;
 using System.Text;
 using Akka.Actor;
 using Akka.Configuration;

@@ -1,3 +1,4 @@
+using Xunit;
 using SweLancer.Coordinator.Sweeps;
 using SweLancer.Messages.Sweeps;
 
