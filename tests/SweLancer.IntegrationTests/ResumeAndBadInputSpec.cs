@@ -1,6 +1,8 @@
 using Xunit;
 using SweLancer.IntegrationTests.Infrastructure;
 
+using SweLancer.Tests.Shared;
+
 namespace SweLancer.IntegrationTests;
 
 /// <summary>Resuming with other inputs, and bad inputs: clear errors, exit code 2, nothing lost.</summary>

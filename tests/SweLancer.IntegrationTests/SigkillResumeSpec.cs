@@ -2,6 +2,8 @@ using Xunit;
 using System.Text.RegularExpressions;
 using SweLancer.IntegrationTests.Infrastructure;
 
+using SweLancer.Tests.Shared;
+
 namespace SweLancer.IntegrationTests;
 
 /// <summary>Kill -9 the real process mid-sweep, twice, then resume: the outcome equals an uninterrupted run.</summary>

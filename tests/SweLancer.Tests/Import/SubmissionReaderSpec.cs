@@ -2,6 +2,8 @@ using SweLancer.Coordinator.Import;
 using SweLancer.Messages.Submissions;
 using Xunit;
 
+using SweLancer.Tests.Shared;
+
 namespace SweLancer.Tests.Import;
 
 public class SubmissionReaderSpec
