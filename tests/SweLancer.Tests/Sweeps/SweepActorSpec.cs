@@ -36,7 +36,7 @@ public sealed class SweepActorSpec() : TestKit(ConfigurationFactory.ParseString(
         Graded(task.Task.QuestionId, outcome, task.Task.PriceUsd, task.Attempt, task.SweepId) with { Retryable = retryable };
 
     [Fact]
-    public async Task Keeps_no_more_than_the_window_in_flight_and_refills_it_as_answers_arrive()
+    public void Keeps_no_more_than_the_window_in_flight_and_refills_it_as_answers_arrive()
     {
         var graders = CreateTestProbe();
         var sweep = Sys.ActorOf(SweepActor.Props(PlanOf("w", 3), graders, FastPolicy));
