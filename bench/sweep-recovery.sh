@@ -6,6 +6,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 n="${1:-100000}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+fail() { echo "sweep-recovery: $*" >&2; [[ -f "$work/log" ]] && tail -20 "$work/log" >&2; exit 1; }
 mkdir -p "$root/bench/results"
 
 python3 - "$n" "$work" <<'PY'
@@ -23,8 +24,8 @@ open(f"{work}/answers.jsonl", "w").write("\n".join(answers) + "\n")
 PY
 
 run() { "$root/swelancer" sweep --tasks "$work/tasks.json" --submissions "$work/answers.jsonl" --sweep-id bench --out "$work/out" --max-in-flight 256 >"$work/log" 2>&1; }
-t0=$(date +%s.%N); run; t1=$(date +%s.%N)
-run; t2=$(date +%s.%N)
+t0=$(date +%s.%N); run || fail "the sweep failed"; t1=$(date +%s.%N)
+run || fail "the resumed sweep failed"; t2=$(date +%s.%N)
 grep -q "resuming: $n of $n" "$work/log" || { echo "second run did not resume all $n results" >&2; tail "$work/log" >&2; exit 1; }
 grade=$(echo "$t1 - $t0" | bc); recover=$(echo "$t2 - $t1" | bc)
 db=$(du -m "$work/out/sweep.db" | cut -f1)

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Spectre.Console;
 using SweLancer.Coordinator.Cli;
 
@@ -14,4 +15,13 @@ if (parsed.Errors.Count > 0 && parsed.CommandResult.Command.Subcommands.Count ==
     return SweepRunner.ExitBadInput;
 }
 
-return await parsed.InvokeAsync();
+try
+{
+    return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception ex)
+{
+    // Users get what went wrong; the stack trace goes to the sweep's log (swelancer.log), not the terminal.
+    Console.Error.WriteLine($"error: {ex.GetBaseException().Message}");
+    return SweepRunner.ExitFailure;
+}

@@ -43,7 +43,8 @@ public static class SweepRunner
         console.MarkupLineInterpolated(
             $"sweep [bold]{plan.SweepId}[/]: {plan.Items.Select(i => i.Task.QuestionId).Distinct().Count()} tasks, {plan.Items.Count} attempts, {Money.Display(available)} available; journal in {db.Description}");
 
-        await using var cluster = await EmbeddedCluster.StartAsync(db, new TaskGrader([]));
+        var logPath = Path.Combine(options.OutDir, "swelancer.log");
+        await using var cluster = await EmbeddedCluster.StartAsync(db, new TaskGrader([]), logPath);
         var (sweep, ledger) = cluster.StartSweep(plan, options.Policy);
 
         var status = await sweep.Ask<object>(GetSweepStatus.Instance, TimeSpan.FromMinutes(2), cancellation);
@@ -62,10 +63,14 @@ public static class SweepRunner
         {
             while (true)
             {
-                var progress = await sweep.Ask<SweepProgress>(GetSweepProgress.Instance, AskTimeout, cancellation);
-                printer.Show(progress, available);
-                if (progress.IsFinished)
-                    break;
+                var progress = await AskProgressAsync(sweep, logPath, cancellation);
+                if (progress is not null)
+                {
+                    printer.Show(progress, available);
+                    if (progress.IsFinished)
+                        break;
+                }
+
                 await Task.Delay(TimeSpan.FromMilliseconds(500), cancellation);
             }
         }
@@ -91,18 +96,39 @@ public static class SweepRunner
         return ExitOk;
     }
 
-    /// <summary>The ledger is a projection and may trail the sweep by a poll interval; wait until it has every result.</summary>
+    /// <summary>A busy or restarting sweep (e.g. the journal is slow or down) answers late; say so and keep waiting.</summary>
+    private static async Task<SweepProgress?> AskProgressAsync(IActorRef sweep, string logPath, CancellationToken cancellation)
+    {
+        try
+        {
+            return await sweep.Ask<SweepProgress>(GetSweepProgress.Instance, AskTimeout, cancellation);
+        }
+        catch (AskTimeoutException)
+        {
+            Console.WriteLine($"waiting: the sweep has not answered for {AskTimeout.TotalSeconds:0} s (journal slow or unavailable?); see {logPath}");
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The ledger is a projection and trails the sweep; wait until it has every result. Give up only when it stops
+    /// moving, so a large sweep's catch-up is never cut short.
+    /// </summary>
     private static async Task<LedgerView> WaitForLedgerAsync(IActorRef ledger, int expected, CancellationToken cancellation)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        var stall = TimeSpan.FromMinutes(2);
+        var lastCount = -1;
+        var lastMove = DateTime.UtcNow;
         while (true)
         {
             var view = await ledger.Ask<LedgerView>(GetLedger.Instance, AskTimeout, cancellation);
             if (view.Entries.Count >= expected)
                 return view;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"The ledger projection folded only {view.Entries.Count} of {expected} results in 2 minutes.");
-            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellation);
+            if (view.Entries.Count != lastCount)
+                (lastCount, lastMove) = (view.Entries.Count, DateTime.UtcNow);
+            else if (DateTime.UtcNow - lastMove > stall)
+                throw new TimeoutException($"the ledger projection stopped at {view.Entries.Count} of {expected} results for {stall.TotalMinutes:0} minutes; rerun the same command to resume.");
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellation);
         }
     }
 }

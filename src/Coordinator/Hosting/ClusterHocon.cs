@@ -11,7 +11,8 @@ public static class ClusterHocon
         return ConfigurationFactory.ParseString($$"""
             akka {
               loglevel = {{logLevel}}
-              stdout-loglevel = {{logLevel}}
+              stdout-loglevel = ERROR
+              loggers = ["{{typeof(FileLogger).FullName}}, {{typeof(FileLogger).Assembly.GetName().Name}}"]
               log-dead-letters = off
               log-dead-letters-during-shutdown = off
               actor.provider = cluster

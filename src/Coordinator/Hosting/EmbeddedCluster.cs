@@ -23,8 +23,9 @@ public sealed class EmbeddedCluster : IAsyncDisposable
 
     public IActorRef Graders { get; }
 
-    public static async Task<EmbeddedCluster> StartAsync(DatabaseTarget db, TaskGrader grader, string logLevel = "WARNING")
+    public static async Task<EmbeddedCluster> StartAsync(DatabaseTarget db, TaskGrader grader, string logPath, string logLevel = "INFO")
     {
+        FileLogger.Path = logPath;
         if (db.IsSqlite)
             UseWriteAheadLog(db.ConnectionString);
 

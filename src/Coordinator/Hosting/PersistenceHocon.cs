@@ -21,6 +21,8 @@ public static class PersistenceHocon
                   provider-name = {{provider}}
                   table-mapping = default
                   auto-initialize = on
+                  # A large sweep's plan and snapshots are megabytes; the 10 s default cut such writes off.
+                  circuit-breaker.call-timeout = 60s
                   event-adapters.sweep-tags = "{{typeof(SweepTaggingAdapter).AssemblyQualifiedName}}"
                   event-adapter-bindings {
                     "{{typeof(TaskGraded).FullName}}, {{typeof(TaskGraded).Assembly.GetName().Name}}" = sweep-tags
@@ -34,6 +36,7 @@ public static class PersistenceHocon
                   provider-name = {{provider}}
                   table-mapping = default
                   auto-initialize = on
+                  circuit-breaker.call-timeout = 60s
                 }
               }
               query.journal.sql {
@@ -43,6 +46,7 @@ public static class PersistenceHocon
                 write-plugin = "akka.persistence.journal.sql"
                 # The 1 s defaults make the live ledger lag; these gave about 140 ms here.
                 refresh-interval = 200ms
+                max-buffer-size = 5000
                 journal-sequence-retrieval.query-delay = 100ms
               }
             }

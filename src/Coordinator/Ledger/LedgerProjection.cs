@@ -88,6 +88,7 @@ public sealed class LedgerProjection : ReceivePersistentActor, IWithTimers
 
     private void SnapshotIfBehind()
     {
+        _log.Debug("Ledger {0}: {1} results folded, offset {2}", _sweepId, _ledger.Count, _offset);
         // Snapshots hold the whole ledger; spacing them out with its size keeps the total written linear.
         if (_foldedSinceSnapshot == 0 || _foldedSinceSnapshot < _ledger.Count / 4)
             return;

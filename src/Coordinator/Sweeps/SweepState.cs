@@ -6,13 +6,23 @@ using SweLancer.Messages.Sweeps;
 namespace SweLancer.Coordinator.Sweeps;
 
 /// <summary>A sweep's persisted state: its plan and the results accepted so far. Pure; the actor only persists and applies.</summary>
-public sealed class SweepState(SweepPlanned? plan, ImmutableDictionary<ResultKey, TaskGraded> results)
+public sealed class SweepState
 {
-    public SweepPlanned? Plan { get; } = plan;
+    public static readonly SweepState Empty = new(null, ImmutableDictionary<ResultKey, TaskGraded>.Empty, []);
 
-    public ImmutableDictionary<ResultKey, TaskGraded> Results { get; } = results;
+    // Shared by every state that has the same plan: rebuilding it per result would make a sweep quadratic.
+    private readonly ImmutableHashSet<ResultKey> _plannedKeys;
 
-    public static readonly SweepState Empty = new(null, ImmutableDictionary<ResultKey, TaskGraded>.Empty);
+    private SweepState(SweepPlanned? plan, ImmutableDictionary<ResultKey, TaskGraded> results, ImmutableHashSet<ResultKey> plannedKeys)
+    {
+        Plan = plan;
+        Results = results;
+        _plannedKeys = plannedKeys;
+    }
+
+    public SweepPlanned? Plan { get; }
+
+    public ImmutableDictionary<ResultKey, TaskGraded> Results { get; }
 
     public bool IsPlanned => Plan is not null;
 
@@ -20,16 +30,13 @@ public sealed class SweepState(SweepPlanned? plan, ImmutableDictionary<ResultKey
 
     public bool IsFinished => IsPlanned && Results.Count == Total;
 
-    public bool IsPlannedKey(ResultKey key) => _plannedKeys.Value.Contains(key);
-
-    private readonly Lazy<ImmutableHashSet<ResultKey>> _plannedKeys = new(() =>
-        plan?.Items.Select(i => new ResultKey(i.QuestionId, i.Attempt)).ToImmutableHashSet() ?? []);
+    public bool IsPlannedKey(ResultKey key) => _plannedKeys.Contains(key);
 
     public SweepState Apply(object @event) => @event switch
     {
-        SweepPlanned planned => new SweepState(planned, Results),
+        SweepPlanned planned => new SweepState(planned, Results, KeysOf(planned)),
         // First result wins: a key is only ever counted once.
-        TaskGraded graded => Results.ContainsKey(graded.Key) ? this : new SweepState(Plan, Results.Add(graded.Key, graded)),
+        TaskGraded graded => Results.ContainsKey(graded.Key) ? this : new SweepState(Plan, Results.Add(graded.Key, graded), _plannedKeys),
         _ => throw new ArgumentException($"Unknown sweep event {@event.GetType().Name}", nameof(@event)),
     };
 
@@ -37,7 +44,10 @@ public sealed class SweepState(SweepPlanned? plan, ImmutableDictionary<ResultKey
         new(Plan ?? throw new InvalidOperationException("An unplanned sweep has nothing to snapshot."), Results.Values.ToList());
 
     public static SweepState FromSnapshot(SweepSnapshot snapshot) =>
-        new(snapshot.Plan, snapshot.Results.ToImmutableDictionary(r => r.Key));
+        new(snapshot.Plan, snapshot.Results.ToImmutableDictionary(r => r.Key), KeysOf(snapshot.Plan));
 
     public SweepProgress Progress(string sweepId, int inFlight) => SweepProgress.From(sweepId, Total, Results.Values, inFlight);
+
+    private static ImmutableHashSet<ResultKey> KeysOf(SweepPlanned plan) =>
+        plan.Items.Select(i => new ResultKey(i.QuestionId, i.Attempt)).ToImmutableHashSet();
 }
