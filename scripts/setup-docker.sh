@@ -37,4 +37,10 @@ if ! docker_ok; then
   as_root tail -n 20 /var/log/dockerd.log >&2 || true
   exit 1
 fi
+# Chromium (the browser runner) aborts in-flight requests with net::ERR_NETWORK_CHANGED whenever an interface gets
+# a new IPv6 address, which Docker's veth interfaces do each time a container starts or stops. Interfaces created
+# from now on get no IPv6 (existing ones keep theirs). Set SWELANCER_KEEP_IPV6=1 to skip this.
+if [[ ${SWELANCER_KEEP_IPV6:-0} != 1 ]] && [[ $(sysctl -n net.ipv6.conf.default.disable_ipv6 2>/dev/null || echo 1) != 1 ]]; then
+  as_root sysctl -q -w net.ipv6.conf.default.disable_ipv6=1 && echo "setup-docker: IPv6 disabled on new interfaces (see script)" >&2
+fi
 echo "setup-docker: Docker $(as_root docker version --format '{{.Server.Version}}') ready" >&2
