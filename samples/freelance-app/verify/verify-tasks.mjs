@@ -116,7 +116,9 @@ async function runStep(page, base, s) {
     case 'expect_url':
       return poll(async () => new RegExp(s.pattern).test(page.url()) || page.url(), `URL should match /${s.pattern}/`);
     case 'evaluate':
-      await page.waitForFunction(s.expression, undefined, { timeout: EXPECT_TIMEOUT, polling: 100 }); return;
+      // Polled until truthy; an exception (e.g. the element is not rendered yet) counts as "not yet".
+      await page.waitForFunction(`(() => { try { return !!(${s.expression}); } catch (e) { return false; } })()`, undefined,
+        { timeout: EXPECT_TIMEOUT, polling: 100 }); return;
     default: throw new Error('unknown step action ' + s.action);
   }
 }
