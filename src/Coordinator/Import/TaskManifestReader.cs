@@ -24,7 +24,7 @@ public static partial class TaskManifestReader
     };
 
     private static readonly HashSet<string> RootProperties = ["format", "version", "name", "tasks"];
-    private static readonly HashSet<string> TaskProperties = ["question_id", "variant", "price", "title", "manager", "ic"];
+    private static readonly HashSet<string> TaskProperties = ["question_id", "variant", "price", "title", "description", "manager", "ic"];
     private static readonly HashSet<string> ManagerProperties = ["correct_proposal_id", "proposals"];
 
     /// <summary>Reads the manifest at <paramref name="path"/>.</summary>
@@ -146,6 +146,7 @@ public static partial class TaskManifestReader
             check.Problem($"{at}.price", $"must be >= 0, not {priceElement.GetRawText()}");
 
         var title = check.OptionalString(task, "title", $"{at}.title");
+        check.OptionalString(task, "description", $"{at}.description"); // the issue text shown to models; grading does not need it
 
         ManagerTaskSpec? manager = null;
         IcTaskSpec? ic = null;

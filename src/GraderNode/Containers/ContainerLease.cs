@@ -66,8 +66,12 @@ public sealed class ContainerLease : IAsyncDisposable
         }
         var parent = Path.Combine(hostRoot, Path.GetDirectoryName(containerFolder.TrimEnd('/'))!.TrimStart('/'));
         Directory.CreateDirectory(parent);
+        // Buffered first: the tar reader trips over the engine's response stream ending mid-record.
+        using var buffer = new MemoryStream();
         await using (archive.Stream)
-            await TarFile.ExtractToDirectoryAsync(archive.Stream, parent, overwriteFiles: true, cancellation);
+            await archive.Stream.CopyToAsync(buffer, cancellation);
+        buffer.Position = 0;
+        await TarFile.ExtractToDirectoryAsync(buffer, parent, overwriteFiles: true, cancellation);
     }
 
     /// <summary>Copies everything under <paramref name="hostRoot"/> into the container, relative to <paramref name="containerFolder"/>.</summary>

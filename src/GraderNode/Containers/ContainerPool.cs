@@ -19,6 +19,7 @@ public sealed class ContainerPool : IAsyncDisposable
     private readonly ConcurrentDictionary<(string Image, string Sweep), ConcurrentQueue<ContainerLease>> _warm = new();
     private readonly ConcurrentDictionary<string, ImageInspectResponse> _images = new();
     private readonly ConcurrentDictionary<string, ContainerLease> _alive = new();
+    private readonly ConcurrentDictionary<Task, bool> _warming = new();
 
     private ContainerPool(DockerClient docker, Uri endpoint, ContainerPoolOptions options)
     {
@@ -78,7 +79,7 @@ public sealed class ContainerPool : IAsyncDisposable
     {
         for (var i = 0; i < count && _slots.Wait(0); i++)
         {
-            _ = Task.Run(async () =>
+            var warming = Task.Run(async () =>
             {
                 try
                 {
@@ -91,6 +92,8 @@ public sealed class ContainerPool : IAsyncDisposable
                     // Pre-warming is an optimisation; the lease that needs the container reports the problem.
                 }
             });
+            _warming[warming] = true;
+            _ = warming.ContinueWith(t => _warming.TryRemove(t, out _), TaskScheduler.Default);
         }
     }
 
@@ -293,6 +296,8 @@ public sealed class ContainerPool : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // A container still being pre-warmed must be counted before the sweep below, or it would outlive the pool.
+        await Task.WhenAll(_warming.Keys);
         foreach (var lease in _alive.Values.ToList())
             await lease.DisposeAsync();
         _warm.Clear();

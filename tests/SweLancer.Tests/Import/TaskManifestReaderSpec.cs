@@ -14,7 +14,7 @@ public class TaskManifestReaderSpec
           "tasks": [
             { "question_id": "exp-101-manager", "variant": "swe_manager", "price": 500, "title": "Pick a fix",
               "manager": { "correct_proposal_id": "2", "proposals": [ { "id": "1", "summary": "a" }, { "id": 2, "summary": "b" } ] } },
-            { "question_id": "exp-201", "variant": "ic_swe", "price": 1000.50, "title": "Fix the bug",
+            { "question_id": "exp-201", "variant": "ic_swe", "price": 1000.50, "title": "Fix the bug", "description": "The issue text",
               "ic": { "acceptable_folders": ["src"], "cwd": "/app", "a_later_field": { "name": "x" } } }
           ]
         }
