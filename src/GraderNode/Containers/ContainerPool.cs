@@ -203,7 +203,9 @@ public sealed class ContainerPool : IAsyncDisposable
         }
     }
 
-    private async Task EnsureImageAsync(string image, CancellationToken cancellation)
+    /// <summary>Makes sure the image is on this engine, pulling it if needed.</summary>
+    /// <exception cref="InfrastructureException">The image is not available.</exception>
+    public async Task EnsureImageAsync(string image, CancellationToken cancellation)
     {
         if (_images.ContainsKey(image))
             return;

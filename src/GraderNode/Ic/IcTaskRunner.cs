@@ -29,12 +29,15 @@ public sealed class IcTaskRunner(ContainerPool pool, BrowserPool browsers, strin
         if (string.IsNullOrWhiteSpace(patch))
             return GradeDecision.Fail("no model_patch in the submission");
 
-        var verdict = PatchPolicy.Check(patch, spec);
-        if (!verdict.Allowed)
-            return GradeDecision.Fail(verdict.Reason);
-
         try
         {
+            // The image first: a task this node cannot run (e.g. a SWE-Lancer task without its image) is ours to report,
+            // whatever the patch looks like.
+            await pool.EnsureImageAsync(spec.Image, cancellation);
+            var verdict = PatchPolicy.Check(patch, spec);
+            if (!verdict.Allowed)
+                return GradeDecision.Fail(verdict.Reason);
+
             await using var lease = await pool.LeaseAsync(spec.Image, attempt.SweepId, cancellation);
             pool.Prewarm(spec.Image, attempt.SweepId); // the next attempt most likely needs the same image
 
