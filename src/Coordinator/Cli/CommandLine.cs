@@ -23,29 +23,35 @@ public static class CommandLine
         var summaryJson = new Option<FileInfo>("--summary-json") { Description = "Also write the summary JSON here." };
         var maxInFlight = new Option<int>("--max-in-flight") { Description = "Attempts out to the graders at once.", DefaultValueFactory = _ => DispatchPolicy.Default.MaxInFlight };
         var answerTimeout = new Option<int>("--answer-timeout-seconds") { Description = "Redeliver an attempt not answered within this many seconds.", DefaultValueFactory = _ => (int)DispatchPolicy.Default.AnswerTimeout.TotalSeconds };
+        var containerSlots = new Option<int?>("--container-slots") { Description = "Grading containers alive at once on this node (ic_swe tasks). Default: one per core, at most one per GiB of memory." };
+        var artefacts = new Option<DirectoryInfo>("--artefacts") { Description = "Where screenshots and traces of failed browser tests go. Default: OUT/artefacts." };
+        containerSlots.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--container-slots must be at least 1."); });
         maxInFlight.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--max-in-flight must be at least 1."); });
         answerTimeout.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--answer-timeout-seconds must be at least 1."); });
         sweepId.Validators.Add(r => { if (SweepIds.Problem(r.GetValueOrDefault<string>() ?? "") is { } problem) r.AddError(problem); });
 
         var command = new Command("sweep", "Grade every submission against the task pool on the embedded cluster and report the earnings.")
         {
-            tasks, submissions, sweepId, outDir, db, summaryJson, maxInFlight, answerTimeout,
+            tasks, submissions, sweepId, outDir, db, summaryJson, maxInFlight, answerTimeout, containerSlots, artefacts,
         };
         command.SetAction((parsed, cancellation) =>
         {
             var id = parsed.GetValue(sweepId) ?? SweepIds.New();
+            var outFolder = parsed.GetValue(outDir)?.FullName ?? Path.GetFullPath(Path.Combine("runs", id));
             var options = new SweepOptions(
                 parsed.GetValue(tasks)!.FullName,
                 parsed.GetValue(submissions)!.FullName,
                 id,
-                parsed.GetValue(outDir)?.FullName ?? Path.GetFullPath(Path.Combine("runs", id)),
+                outFolder,
                 parsed.GetValue(db),
                 parsed.GetValue(summaryJson)?.FullName,
                 DispatchPolicy.Default with
                 {
                     MaxInFlight = parsed.GetValue(maxInFlight),
                     AnswerTimeout = TimeSpan.FromSeconds(parsed.GetValue(answerTimeout)),
-                });
+                },
+                parsed.GetValue(containerSlots),
+                parsed.GetValue(artefacts)?.FullName ?? Path.Combine(outFolder, "artefacts"));
             return SweepRunner.RunAsync(options, cancellation);
         });
         return command;

@@ -10,4 +10,6 @@ public sealed record SweepOptions(
     string OutDir,
     string? Db,
     string? SummaryJsonPath,
-    DispatchPolicy Policy);
+    DispatchPolicy Policy,
+    int? ContainerSlots = null,
+    string? ArtefactsDir = null);

@@ -6,6 +6,7 @@ using SweLancer.Coordinator.Ledger;
 using SweLancer.Coordinator.Reports;
 using SweLancer.Coordinator.Sweeps;
 using SweLancer.GraderNode.Grading;
+using SweLancer.GraderNode.Ic;
 
 namespace SweLancer.Coordinator.Cli;
 
@@ -43,8 +44,13 @@ public static class SweepRunner
         console.MarkupLineInterpolated(
             $"sweep [bold]{plan.SweepId}[/]: {plan.Items.Select(i => i.Task.QuestionId).Distinct().Count()} tasks, {plan.Items.Count} attempts, {Money.Display(available)} available; journal in {db.Description}");
 
-        var logPath = Path.Combine(options.OutDir, "swelancer.log");
-        await using var cluster = await EmbeddedCluster.StartAsync(db, new TaskGrader([]), logPath);
+var logPath = Path.Combine(options.OutDir, "swelancer.log");
+        // IC tasks need Docker; without it they end as system errors that say why (never passes, never failures).
+        await using var ic = await IcRunnerSetup.StartAsync($"embedded-{Environment.MachineName}-{plan.SweepId}", options.ContainerSlots,
+            options.ArtefactsDir ?? Path.Combine(options.OutDir, "artefacts"), cancellation);
+        if (ic.Problem is not null && plan.Items.Any(i => i.Task.Variant == Messages.Tasks.TaskVariants.IcSwe))
+            console.MarkupLineInterpolated($"[yellow]warning:[/] ic_swe tasks cannot be graded here: {ic.Problem}");
+        await using var cluster = await EmbeddedCluster.StartAsync(db, new TaskGrader([ic.Runner]), logPath);
         var (sweep, ledger) = cluster.StartSweep(plan, options.Policy);
 
         var status = await sweep.Ask<object>(GetSweepStatus.Instance, TimeSpan.FromMinutes(2), cancellation);

@@ -150,7 +150,7 @@ public static class SweLancerCsvReader
         }
         else if (variant == TaskVariants.IcSwe)
         {
-            ic = ReadIc(row);
+            ic = ReadIc(row, questionId);
             ok &= ic is not null;
         }
 
@@ -256,7 +256,7 @@ public static class SweLancerCsvReader
         return ids;
     }
 
-    private static IcTaskSpec? ReadIc(RowContext row)
+    private static IcTaskSpec? ReadIc(RowContext row, string questionId)
     {
         var folders = new List<string>();
         if (NullIfBlank(row.Cell("acceptable_folders")) is not null)
@@ -278,8 +278,13 @@ public static class SweLancerCsvReader
                 folders.Add(folder);
             }
         }
-        return new IcTaskSpec(folders, NullIfBlank(row.Cell("cwd"))?.Trim());
+        // SWE-Lancer ships one image per task with its own pytest harness; without that image (it is not public
+        // everywhere) grading reports "image … is not available", a system error, never the model's failure.
+        return new IcTaskSpec(folders, NullIfBlank(row.Cell("cwd"))?.Trim(), Image: SweLancerImage(questionId), Runner: IcRunnerKinds.Command);
     }
+
+    /// <summary>The image SWE-Lancer's own harness uses for an IC task.</summary>
+    public static string SweLancerImage(string questionId) => $"swelancer/swelancer_x86_{questionId}:releasev1";
 
     // The prompt is a chat transcript whose first message quotes the issue; its first line is the issue title.
     // Titles are a nicety, so any surprise in the prompt just means no title.

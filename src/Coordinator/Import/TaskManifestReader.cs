@@ -12,7 +12,7 @@ namespace SweLancer.Coordinator.Import;
 /// <c>manager</c> (they are usually typos, and a silent typo would change grading), but are tolerated inside
 /// <c>ic</c> and inside proposal entries, which later versions extend. Every problem found is reported at once.
 /// </remarks>
-public static class TaskManifestReader
+public static partial class TaskManifestReader
 {
     public const string FormatName = "swelancer-task-manifest";
     public const int SupportedVersion = 1;
@@ -24,7 +24,7 @@ public static class TaskManifestReader
     };
 
     private static readonly HashSet<string> RootProperties = ["format", "version", "name", "tasks"];
-    private static readonly HashSet<string> TaskProperties = ["question_id", "variant", "price", "title", "manager", "ic"];
+    private static readonly HashSet<string> TaskProperties = ["question_id", "variant", "price", "title", "description", "manager", "ic"];
     private static readonly HashSet<string> ManagerProperties = ["correct_proposal_id", "proposals"];
 
     /// <summary>Reads the manifest at <paramref name="path"/>.</summary>
@@ -60,7 +60,7 @@ public static class TaskManifestReader
         using (document)
         {
             var lines = new JsonLineMap(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            var check = new Checker(displayPath, lines);
+            var check = new Checker(displayPath, lines, ManifestFolder(displayPath));
             var manifest = ReadRoot(document.RootElement, check);
             if (check.Problems.Count > 0)
                 throw new InputFormatException(check.Problems);
@@ -146,6 +146,7 @@ public static class TaskManifestReader
             check.Problem($"{at}.price", $"must be >= 0, not {priceElement.GetRawText()}");
 
         var title = check.OptionalString(task, "title", $"{at}.title");
+        check.OptionalString(task, "description", $"{at}.description"); // the issue text shown to models; grading does not need it
 
         ManagerTaskSpec? manager = null;
         IcTaskSpec? ic = null;
@@ -235,40 +236,16 @@ public static class TaskManifestReader
         return new ManagerTaskSpec(correctId, ids);
     }
 
-    private static IcTaskSpec? ReadIc(JsonElement ic, string at, Checker check)
-    {
-        if (ic.ValueKind != JsonValueKind.Object)
-        {
-            check.Problem(at, $"must be an object, not {JsonValues.KindOf(ic)}");
-            return null;
-        }
-        // Other properties are tolerated: the IC runner's issue extends this block.
-        var folders = new List<string>();
-        if (ic.TryGetProperty("acceptable_folders", out var foldersElement) && foldersElement.ValueKind != JsonValueKind.Null)
-        {
-            if (foldersElement.ValueKind != JsonValueKind.Array)
-                check.Problem($"{at}.acceptable_folders", $"must be an array of strings, not {JsonValues.KindOf(foldersElement)}");
-            else
-            {
-                var i = 0;
-                foreach (var folder in foldersElement.EnumerateArray())
-                {
-                    if (folder.ValueKind == JsonValueKind.String)
-                        folders.Add(folder.GetString()!);
-                    else
-                        check.Problem($"{at}.acceptable_folders[{i}]", $"must be a string, not {JsonValues.KindOf(folder)}");
-                    i++;
-                }
-            }
-        }
-        var cwd = check.OptionalString(ic, "cwd", $"{at}.cwd");
-        return new IcTaskSpec(folders, string.IsNullOrWhiteSpace(cwd) ? null : cwd);
-    }
+    private static string ManifestFolder(string displayPath) =>
+        Path.GetDirectoryName(Path.GetFullPath(displayPath)) ?? Directory.GetCurrentDirectory();
 
     /// <summary>Collects problems, each located by JSON path and the line where that value starts.</summary>
-    private sealed class Checker(string path, JsonLineMap lines)
+    private sealed class Checker(string path, JsonLineMap lines, string baseFolder)
     {
         public List<InputProblem> Problems { get; } = [];
+
+        /// <summary>The folder holding the manifest: patch and test paths are relative to it.</summary>
+        public string BaseFolder => baseFolder;
 
         public void Problem(string jsonPath, string detail)
         {
@@ -298,6 +275,40 @@ public static class TaskManifestReader
                 return null;
             }
             return value.GetString()!.Trim();
+        }
+
+        public IReadOnlyList<string>? OptionalStringArray(JsonElement obj, string name, string at)
+        {
+            if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+                return null;
+            if (value.ValueKind != JsonValueKind.Array)
+            {
+                Problem(at, $"must be an array of strings, not {JsonValues.KindOf(value)}");
+                return null;
+            }
+            var items = new List<string>();
+            var i = 0;
+            foreach (var item in value.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.String)
+                    items.Add(item.GetString()!);
+                else
+                    Problem($"{at}[{i}]", $"must be a string, not {JsonValues.KindOf(item)}");
+                i++;
+            }
+            return items;
+        }
+
+        public int? OptionalInt(JsonElement obj, string name, string at, int min, int max)
+        {
+            if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+                return null;
+            if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number) || number < min || number > max)
+            {
+                Problem(at, $"must be an integer from {min} to {max}, not {value.GetRawText()}");
+                return null;
+            }
+            return number;
         }
 
         public string? OptionalString(JsonElement obj, string name, string at)

@@ -30,7 +30,7 @@ public sealed class GradingEntity : ReceiveActor
         GradeDecision decision;
         try
         {
-            decision = await _grader.GradeAsync(command.Task, command.Submission, CancellationToken.None);
+            decision = await _grader.GradeAsync(command.Task, command.Submission, CancellationToken.None, new AttemptContext(command.SweepId, command.Attempt));
         }
         catch (Exception ex)
         {
@@ -51,7 +51,7 @@ public sealed class GradingEntity : ReceiveActor
             _nodeAddress,
             startedAt,
             DateTimeOffset.UtcNow,
-            Array.Empty<string>()));
+            decision.Artefacts ?? Array.Empty<string>()));
 
         Context.Parent.Tell(new Passivate(PoisonPill.Instance));
     }

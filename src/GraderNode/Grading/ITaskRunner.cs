@@ -8,5 +8,5 @@ public interface ITaskRunner
 {
     string Variant { get; }
 
-    Task<GradeDecision> GradeAsync(TaskDefinition task, Submission submission, CancellationToken cancellation);
+    Task<GradeDecision> GradeAsync(TaskDefinition task, Submission submission, AttemptContext attempt, CancellationToken cancellation);
 }

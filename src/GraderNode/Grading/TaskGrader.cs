@@ -8,7 +8,7 @@ public sealed class TaskGrader(IEnumerable<ITaskRunner> runners)
 {
     private readonly IReadOnlyDictionary<string, ITaskRunner> _runners = runners.ToDictionary(r => r.Variant);
 
-    public async Task<GradeDecision> GradeAsync(TaskDefinition task, Submission? submission, CancellationToken cancellation)
+    public async Task<GradeDecision> GradeAsync(TaskDefinition task, Submission? submission, CancellationToken cancellation, AttemptContext? attempt = null)
     {
         if (submission is null)
             return GradeDecision.Fail("no submission");
@@ -17,7 +17,7 @@ public sealed class TaskGrader(IEnumerable<ITaskRunner> runners)
             return ManagerTaskGrader.Grade(task, submission);
 
         if (_runners.TryGetValue(task.Variant, out var runner))
-            return await runner.GradeAsync(task, submission, cancellation);
+            return await runner.GradeAsync(task, submission, attempt ?? AttemptContext.Unknown, cancellation);
 
         // Deterministic, so retrying on another node cannot help.
         return GradeDecision.SystemError($"no runner for {task.Variant}", retryable: false);

@@ -54,7 +54,7 @@ public sealed class TaskGraderSpec
     {
         public string Variant => TaskVariants.IcSwe;
 
-        public Task<GradeDecision> GradeAsync(TaskDefinition task, Submission submission, CancellationToken cancellation) =>
+        public Task<GradeDecision> GradeAsync(TaskDefinition task, Submission submission, AttemptContext attempt, CancellationToken cancellation) =>
             Task.FromResult(GradeDecision.Pass(task.PriceUsd, "tests passed"));
     }
 }

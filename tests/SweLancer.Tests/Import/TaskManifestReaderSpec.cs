@@ -16,8 +16,8 @@ public class TaskManifestReaderSpec
           "tasks": [
             { "question_id": "exp-101-manager", "variant": "swe_manager", "price": 500, "title": "Pick a fix",
               "manager": { "correct_proposal_id": "2", "proposals": [ { "id": "1", "summary": "a" }, { "id": 2, "summary": "b" } ] } },
-            { "question_id": "exp-201", "variant": "ic_swe", "price": 1000.50, "title": "Fix the bug",
-              "ic": { "acceptable_folders": ["src"], "cwd": "/app", "test_command": "pytest", "image": { "name": "x" } } }
+            { "question_id": "exp-201", "variant": "ic_swe", "price": 1000.50, "title": "Fix the bug", "description": "The issue text",
+              "ic": { "acceptable_folders": ["src"], "cwd": "/app", "a_later_field": { "name": "x" } } }
           ]
         }
         """;
@@ -238,5 +238,95 @@ public class TaskManifestReaderSpec
         var path = Path.Combine(Path.GetTempPath(), "missing-" + Guid.NewGuid().ToString("N") + ".json");
         var ex = Assert.Throws<InputFormatException>(() => TaskManifestReader.Read(path));
         Assert.Equal($"{path}: file not found", ex.Message);
+    }
+
+    [Fact]
+    public void Reads_a_browser_ic_block_with_its_patches_loaded_inline()
+    {
+        using var dir = new TempDir();
+        Directory.CreateDirectory(Path.Combine(dir.Path, "tasks", "t1"));
+        dir.Write("tasks/t1/bug.diff", "--- a/srv/app/x.js\n+++ b/srv/app/x.js\n");
+        dir.Write("tasks/t1/gold.diff", "gold");
+        var path = dir.Write("pool.json", WithTasks("""
+                { "question_id": "t1", "variant": "ic_swe", "price": 10, "ic": {
+                  "acceptable_folders": ["srv/app"], "cwd": "/srv/app", "image": "sample:1",
+                  "bug_patch": "tasks/t1/bug.diff", "gold_patch": "tasks/t1/gold.diff",
+                  "runner": "browser", "serve_port": 8080, "timeout_seconds": 30,
+                  "browser_tests": [ { "name": "n", "steps": [
+                    { "action": "navigate", "url": "/#/r" }, { "action": "click", "selector": "#a" },
+                    { "action": "fill", "selector": "#s", "value": "uber" }, { "action": "press", "selector": "#s", "key": "Enter" },
+                    { "action": "select", "selector": "#c", "value": "EUR" }, { "action": "expect_text", "selector": "h1", "text": "Hi" },
+                    { "action": "expect_visible", "selector": "#v" }, { "action": "expect_hidden", "selector": "#h" },
+                    { "action": "expect_count", "selector": ".row", "count": 3 }, { "action": "expect_url", "pattern": "#/r/3" },
+                    { "action": "evaluate", "expression": "1 === 1" } ] } ] } }
+            """));
+
+        var ic = TaskManifestReader.Read(path).Single().Ic!;
+
+        Assert.Equal("sample:1", ic.Image);
+        Assert.Equal("--- a/srv/app/x.js\n+++ b/srv/app/x.js\n", ic.BugPatch);
+        Assert.Equal("gold", ic.GoldPatch);
+        Assert.Equal(IcRunnerKinds.Browser, ic.Runner);
+        Assert.Equal(8080, ic.ServePort);
+        Assert.Equal(30, ic.TimeoutSeconds);
+        var steps = ic.BrowserTests!.Single().Steps;
+        Assert.Equal(BrowserActions.RequiredFields.Keys.Order(), steps.Select(s => s.Action).Order());
+        Assert.Equal(new BrowserStep("expect_count", Selector: ".row", Count: 3), steps[8]);
+        Assert.Equal(new BrowserStep("press", Selector: "#s", Key: "Enter"), steps[3]);
+        Assert.Equal(new BrowserStep("expect_url", Pattern: "#/r/3"), steps[9]);
+    }
+
+    [Fact]
+    public void Reads_a_command_ic_block_with_its_hidden_tests()
+    {
+        using var dir = new TempDir();
+        Directory.CreateDirectory(Path.Combine(dir.Path, "t", "tests", "sub"));
+        var script = dir.Write("t/tests/test.sh", "#!/bin/sh\necho ok\n");
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        dir.Write("t/tests/sub/data.txt", "d");
+        var path = dir.Write("pool.json", WithTasks("""
+                { "question_id": "c1", "variant": "ic_swe", "price": 10, "ic": {
+                  "runner": "command", "test_command": ["sh", "/hidden-tests/test.sh"], "hidden_tests": "t/tests" } }
+            """));
+
+        var ic = TaskManifestReader.Read(path).Single().Ic!;
+
+        Assert.Equal(["sh", "/hidden-tests/test.sh"], ic.TestCommand);
+        Assert.Equal(IcTaskSpec.DefaultTimeoutSeconds, ic.TimeoutSeconds);
+        Assert.Equal(["sub/data.txt", "test.sh"], ic.HiddenTests!.Select(f => f.RelativePath));
+        Assert.Equal("#!/bin/sh\necho ok\n", System.Text.Encoding.UTF8.GetString(ic.HiddenTests![1].Content));
+        Assert.True(ic.HiddenTests[1].Executable);
+        Assert.False(ic.HiddenTests[0].Executable);
+    }
+
+    [Fact]
+    public void Bad_browser_steps_and_runner_settings_are_reported()
+    {
+        var ex = Fails(WithTasks(
+            """    { "question_id": "a", "variant": "ic_swe", "price": 1, "ic": { "runner": "browser", "serve_port": 8080, "browser_tests": [ { "name": "n", "steps": [ { "action": "hover", "selector": "#x" } ] } ] } }""",
+            """    { "question_id": "b", "variant": "ic_swe", "price": 1, "ic": { "runner": "browser", "serve_port": 8080, "browser_tests": [ { "name": "n", "steps": [ { "action": "click" }, { "action": "expect_count", "selector": ".r", "count": "3" } ] } ] } }""",
+            """    { "question_id": "c", "variant": "ic_swe", "price": 1, "ic": { "runner": "browser", "browser_tests": [] } }""",
+            """    { "question_id": "d", "variant": "ic_swe", "price": 1, "ic": { "runner": "shell", "timeout_seconds": 0 } }""",
+            """    { "question_id": "e", "variant": "ic_swe", "price": 1, "ic": { "runner": "command" } }"""));
+        Assert.Contains(":line 5, $.tasks[0].ic.browser_tests[0].steps[0].action: unknown action 'hover', expected one of: navigate, click", ex.Message);
+        Assert.Contains(":line 6, $.tasks[1].ic.browser_tests[0].steps[0].selector: missing; action 'click' needs \"selector\"", ex.Message);
+        Assert.Contains("$.tasks[1].ic.browser_tests[0].steps[1].count: must be an integer from 0 to", ex.Message);
+        Assert.Contains("$.tasks[2].ic.serve_port: missing; the browser runner needs the app's port inside the container", ex.Message);
+        Assert.Contains("$.tasks[2].ic.browser_tests: must hold at least one browser test", ex.Message);
+        Assert.Contains("$.tasks[3].ic.runner: unknown runner 'shell', expected browser or command", ex.Message);
+        Assert.Contains("$.tasks[3].ic.timeout_seconds: must be an integer from 1 to 3600, not 0", ex.Message);
+        Assert.Contains("$.tasks[4].ic.test_command: missing; the command runner needs the command", ex.Message);
+    }
+
+    [Fact]
+    public void Unreadable_patch_files_and_missing_test_folders_are_named()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("pool.json", WithTasks(
+            """    { "question_id": "a", "variant": "ic_swe", "price": 1, "ic": { "bug_patch": "tasks/a/bug.diff", "hidden_tests": "tasks/a/tests" } }"""));
+        var ex = Assert.Throws<InputFormatException>(() => TaskManifestReader.Read(path));
+        Assert.Contains($"$.tasks[0].ic.bug_patch: cannot read {Path.Combine(dir.Path, "tasks", "a", "bug.diff")}: ", ex.Message);
+        Assert.Contains($"$.tasks[0].ic.hidden_tests: folder {Path.Combine(dir.Path, "tasks", "a", "tests")} does not exist", ex.Message);
     }
 }

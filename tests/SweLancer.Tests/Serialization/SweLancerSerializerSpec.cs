@@ -22,6 +22,11 @@ public sealed class SweLancerSerializerSpec : IDisposable
         new SweepPlanned("s1", [new PlannedItem("q1", 2, "swe_manager", 4000.0m, "abc"), new PlannedItem("q2", 1, "ic_swe", 250m, null)], DateTimeOffset.Parse("2026-11-24T01:02:03Z")),
         Graded("q1", GradeOutcome.SystemError, 1000m) with { Reason = "daemon gone", Retryable = true, Artefacts = ["a/b.png"] },
         new GradeTask("s1", Manager("m1", 500m, correct: "3", "1", "3"), 1, Choose("m1", "3"), 2),
+        // An IC task carries its patches, browser steps and hidden test bytes inline to the grader node.
+        new GradeTask("s1", new Messages.Tasks.TaskDefinition("fa-1", "ic_swe", 250m, "t", null, new Messages.Tasks.IcTaskSpec(
+            ["srv/app"], "/srv/app", "img:1", "--- a/x\n", "gold", "browser", 8080, 30,
+            [new Messages.Tasks.BrowserTest("n", [new Messages.Tasks.BrowserStep("expect_count", Selector: ".r", Count: 3)])],
+            ["sh", "/hidden-tests/t.sh"], [new Messages.Tasks.HiddenTestFile("t.sh", [0, 1, 255], true)])), 1, Patch("fa-1"), 1),
         new LedgerSnapshot("s1", 42, [Graded("q1", GradeOutcome.Passed, 1000m)]),
     };
 

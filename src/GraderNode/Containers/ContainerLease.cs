@@ -1,0 +1,94 @@
+using System.Formats.Tar;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+
+namespace SweLancer.GraderNode.Containers;
+
+/// <summary>One started container lent to one attempt. Disposing it destroys the container: nothing is ever reused.</summary>
+public sealed class ContainerLease : IAsyncDisposable
+{
+    private readonly DockerClient _docker;
+    private readonly Func<ContainerLease, Task> _onDispose;
+    private int _disposed;
+
+    internal ContainerLease(DockerClient docker, string id, string image, string ipAddress, Func<ContainerLease, Task> onDispose)
+    {
+        _docker = docker;
+        Id = id;
+        Image = image;
+        IpAddress = ipAddress;
+        _onDispose = onDispose;
+    }
+
+    public string Id { get; }
+
+    public string Image { get; }
+
+    /// <summary>The container's address on the internal grading network, reachable from this host.</summary>
+    public string IpAddress { get; }
+
+    /// <summary>Runs <paramref name="command"/> in the container; cancelling abandons it (the container is destroyed afterwards anyway).</summary>
+    public async Task<ExecResult> ExecAsync(IReadOnlyList<string> command, string? workingDir, CancellationToken cancellation)
+    {
+        var created = await _docker.Exec.ExecCreateContainerAsync(Id, new ContainerExecCreateParameters
+        {
+            Cmd = command.ToList(),
+            AttachStdout = true,
+            AttachStderr = true,
+            WorkingDir = workingDir,
+        }, cancellation);
+        using var stream = await _docker.Exec.StartAndAttachContainerExecAsync(created.ID, tty: false, cancellation);
+        var (stdout, stderr) = await stream.ReadOutputToEndAsync(cancellation);
+        var inspected = await _docker.Exec.InspectContainerExecAsync(created.ID, cancellation);
+        return new ExecResult(inspected.ExitCode, stdout, stderr);
+    }
+
+    /// <summary>Starts the image's own command (the app), held back until now by <see cref="ContainerGate"/>.</summary>
+    public async Task ReleaseGateAsync(CancellationToken cancellation)
+    {
+        var result = await ExecAsync(ContainerGate.ReleaseCommand, null, cancellation);
+        if (result.ExitCode != 0)
+            throw new InfrastructureException($"could not start the app in container {Id[..12]}: {result.Output}", retryable: true);
+    }
+
+    /// <summary>Copies the folder <paramref name="containerFolder"/> (absolute) to the same relative place under <paramref name="hostRoot"/>.
+    /// A folder that does not exist in the container is left absent.</summary>
+    public async Task CopyOutAsync(string containerFolder, string hostRoot, CancellationToken cancellation)
+    {
+        GetArchiveFromContainerResponse archive;
+        try
+        {
+            archive = await _docker.Containers.GetArchiveFromContainerAsync(Id, new GetArchiveFromContainerParameters { Path = containerFolder }, statOnly: false, cancellation);
+        }
+        catch (DockerContainerNotFoundException)
+        {
+            return; // the path is missing (the engine answers 404 for both)
+        }
+        var parent = Path.Combine(hostRoot, Path.GetDirectoryName(containerFolder.TrimEnd('/'))!.TrimStart('/'));
+        Directory.CreateDirectory(parent);
+        // Buffered first: the tar reader trips over the engine's response stream ending mid-record.
+        using var buffer = new MemoryStream();
+        await using (archive.Stream)
+            await archive.Stream.CopyToAsync(buffer, cancellation);
+        buffer.Position = 0;
+        await TarFile.ExtractToDirectoryAsync(buffer, parent, overwriteFiles: true, cancellation);
+    }
+
+    /// <summary>Copies everything under <paramref name="hostRoot"/> into the container, relative to <paramref name="containerFolder"/>.</summary>
+    public async Task CopyInAsync(string hostRoot, string containerFolder, CancellationToken cancellation)
+    {
+        using var tar = new MemoryStream();
+        await TarFile.CreateFromDirectoryAsync(hostRoot, tar, includeBaseDirectory: false, cancellation);
+        tar.Position = 0;
+        await _docker.Containers.ExtractArchiveToContainerAsync(Id, new ContainerPathStatParameters { Path = containerFolder, AllowOverwriteDirWithFile = false }, tar, cancellation);
+    }
+
+    public async Task<ContainerInspectResponse> InspectAsync(CancellationToken cancellation) =>
+        await _docker.Containers.InspectContainerAsync(Id, cancellation);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            await _onDispose(this);
+    }
+}

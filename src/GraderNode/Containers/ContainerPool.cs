@@ -1,0 +1,308 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+
+namespace SweLancer.GraderNode.Containers;
+
+/// <summary>
+/// A node's grading containers: at most <see cref="ContainerPoolOptions.Slots"/> alive at once (leased or pre-warmed),
+/// each with memory, CPU and process limits, on an internal network with no way out. A container serves one attempt
+/// and is destroyed; pre-warming starts containers for upcoming work so an attempt does not wait for one.
+/// </summary>
+public sealed class ContainerPool : IAsyncDisposable
+{
+    private readonly DockerClient _docker;
+    private readonly ContainerPoolOptions _options;
+    private readonly Uri _endpoint;
+    private readonly SemaphoreSlim _slots;
+    private readonly ConcurrentDictionary<(string Image, string Sweep), ConcurrentQueue<ContainerLease>> _warm = new();
+    private readonly ConcurrentDictionary<string, ImageInspectResponse> _images = new();
+    private readonly ConcurrentDictionary<string, ContainerLease> _alive = new();
+    private readonly ConcurrentDictionary<Task, bool> _warming = new();
+
+    private ContainerPool(DockerClient docker, Uri endpoint, ContainerPoolOptions options)
+    {
+        _docker = docker;
+        _endpoint = endpoint;
+        _options = options;
+        _slots = new SemaphoreSlim(options.Slots, options.Slots);
+    }
+
+    public ContainerPoolOptions Options => _options;
+
+    public int AliveCount => _alive.Count;
+
+    /// <summary>Connects, makes sure the internal network exists, and removes this node's leftovers from an earlier run.</summary>
+    /// <exception cref="InfrastructureException">The engine cannot be reached or refuses.</exception>
+    public static async Task<ContainerPool> StartAsync(Uri endpoint, ContainerPoolOptions options, CancellationToken cancellation = default)
+    {
+        var docker = DockerEndpoint.Connect(endpoint);
+        try
+        {
+            using var ping = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            ping.CancelAfter(TimeSpan.FromSeconds(10));
+            await docker.System.PingAsync(ping.Token);
+            var pool = new ContainerPool(docker, endpoint, options);
+            await pool.RemoveOrphansAsync(cancellation);
+            await pool.EnsureNetworkAsync(cancellation);
+            return pool;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellation.IsCancellationRequested)
+        {
+            docker.Dispose();
+            throw new InfrastructureException($"the Docker engine at {endpoint} is not usable: {Describe(ex)}", retryable: true, ex);
+        }
+    }
+
+    /// <summary>Takes a started container of <paramref name="image"/>, waiting for a free slot.</summary>
+    /// <exception cref="InfrastructureException">The image is not available, or the engine failed.</exception>
+    public async Task<ContainerLease> LeaseAsync(string image, string sweepId, CancellationToken cancellation)
+    {
+        await EnsureImageAsync(image, cancellation);
+        while (true)
+        {
+            if (_warm.TryGetValue((image, sweepId), out var queue) && queue.TryDequeue(out var warm))
+            {
+                if (await IsRunningAsync(warm, cancellation))
+                    return warm; // its slot passes to the lease
+                await warm.DisposeAsync();
+                continue;
+            }
+            if (await _slots.WaitAsync(0, cancellation) || await EvictOneWarmAsync(cancellation) || await _slots.WaitAsync(TimeSpan.FromMilliseconds(200), cancellation))
+                return await CreateHoldingSlotAsync(image, sweepId, cancellation);
+        }
+    }
+
+    /// <summary>Starts up to <paramref name="count"/> containers for upcoming work, but only in slots that are free now.</summary>
+    public void Prewarm(string image, string sweepId, int count = 1)
+    {
+        for (var i = 0; i < count && _slots.Wait(0); i++)
+        {
+            var warming = Task.Run(async () =>
+            {
+                try
+                {
+                    await EnsureImageAsync(image, CancellationToken.None);
+                    var lease = await CreateHoldingSlotAsync(image, sweepId, CancellationToken.None);
+                    _warm.GetOrAdd((image, sweepId), _ => new ConcurrentQueue<ContainerLease>()).Enqueue(lease);
+                }
+                catch (InfrastructureException)
+                {
+                    // Pre-warming is an optimisation; the lease that needs the container reports the problem.
+                }
+            });
+            _warming[warming] = true;
+            _ = warming.ContinueWith(t => _warming.TryRemove(t, out _), TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>Removes every container of this node (leftovers of a crashed run).</summary>
+    public async Task<int> RemoveOrphansAsync(CancellationToken cancellation)
+    {
+        var containers = await _docker.Containers.ListContainersAsync(new ContainersListParameters
+        {
+            All = true,
+            Filters = new Dictionary<string, IDictionary<string, bool>>
+            {
+                ["label"] = new Dictionary<string, bool> { [$"{ContainerLabels.Node}={_options.NodeId}"] = true },
+            },
+        }, cancellation);
+        foreach (var container in containers)
+            await RemoveQuietlyAsync(container.ID);
+        return containers.Count;
+    }
+
+    private async Task<ContainerLease> CreateHoldingSlotAsync(string image, string sweepId, CancellationToken cancellation)
+    {
+        string? id = null;
+        try
+        {
+            var config = _images[image].Config;
+            var command = (config.Entrypoint ?? []).Concat(config.Cmd ?? []).ToList();
+            var limits = _options.Limits;
+            var created = await _docker.Containers.CreateContainerAsync(new CreateContainerParameters
+            {
+                Image = image,
+                Entrypoint = ContainerGate.Entrypoint,
+                Cmd = command,
+                WorkingDir = config.WorkingDir,
+                Labels = new Dictionary<string, string>
+                {
+                    [ContainerLabels.Owner] = ContainerLabels.OwnerValue,
+                    [ContainerLabels.Node] = _options.NodeId,
+                    [ContainerLabels.Sweep] = sweepId,
+                },
+                HostConfig = new HostConfig
+                {
+                    Memory = limits.MemoryBytes,
+                    MemorySwap = limits.MemoryBytes, // no swap: the memory limit is the limit
+                    NanoCPUs = limits.NanoCpus,
+                    PidsLimit = limits.Pids,
+                    NetworkMode = _options.NetworkName,
+                },
+            }, cancellation);
+            id = created.ID;
+            await _docker.Containers.StartContainerAsync(id, new ContainerStartParameters(), cancellation);
+            var inspected = await _docker.Containers.InspectContainerAsync(id, cancellation);
+            var ip = inspected.NetworkSettings.Networks.TryGetValue(_options.NetworkName, out var network) ? network.IPAddress : null;
+            if (string.IsNullOrEmpty(ip))
+                throw new InfrastructureException($"container {id[..12]} got no address on network {_options.NetworkName}", retryable: true);
+            var lease = new ContainerLease(_docker, id, image, ip, DestroyAsync);
+            _alive[id] = lease;
+            return lease;
+        }
+        catch (Exception ex)
+        {
+            if (id is not null)
+                await RemoveQuietlyAsync(id);
+            _slots.Release();
+            if (ex is InfrastructureException || (ex is OperationCanceledException && cancellation.IsCancellationRequested))
+                throw;
+            throw new InfrastructureException($"could not start a container of {image}: {Describe(ex)}", retryable: true, ex);
+        }
+    }
+
+    private async Task DestroyAsync(ContainerLease lease)
+    {
+        try
+        {
+            await RemoveQuietlyAsync(lease.Id);
+        }
+        finally
+        {
+            _alive.TryRemove(lease.Id, out _);
+            _slots.Release();
+        }
+    }
+
+    private async Task<bool> EvictOneWarmAsync(CancellationToken cancellation)
+    {
+        foreach (var queue in _warm.Values)
+        {
+            if (queue.TryDequeue(out var other))
+            {
+                // Hand its slot straight to the caller instead of back to the semaphore.
+                await RemoveQuietlyAsync(other.Id);
+                _alive.TryRemove(other.Id, out _);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private async Task<bool> IsRunningAsync(ContainerLease lease, CancellationToken cancellation)
+    {
+        try
+        {
+            return (await lease.InspectAsync(cancellation)).State.Running;
+        }
+        catch (DockerApiException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Makes sure the image is on this engine, pulling it if needed.</summary>
+    /// <exception cref="InfrastructureException">The image is not available.</exception>
+    public async Task EnsureImageAsync(string image, CancellationToken cancellation)
+    {
+        if (_images.ContainsKey(image))
+            return;
+        try
+        {
+            _images[image] = await _docker.Images.InspectImageAsync(image, cancellation);
+            return;
+        }
+        catch (DockerImageNotFoundException)
+        {
+            // Try a pull below.
+        }
+        catch (Exception ex) when (ex is DockerApiException or HttpRequestException or IOException or TimeoutException)
+        {
+            throw new InfrastructureException($"the Docker engine at {_endpoint} failed looking up image {image}: {Describe(ex)}", retryable: true, ex);
+        }
+
+        try
+        {
+            using var pull = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            pull.CancelAfter(TimeSpan.FromMinutes(5));
+            var (name, tag) = SplitTag(image);
+            await _docker.Images.CreateImageAsync(new ImagesCreateParameters { FromImage = name, Tag = tag }, null, new Progress<JSONMessage>(), pull.Token);
+            _images[image] = await _docker.Images.InspectImageAsync(image, cancellation);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellation.IsCancellationRequested)
+        {
+            // Nodes are provisioned alike, so another try is not expected to find it either.
+            throw new InfrastructureException($"image {image} is not available: not on this engine and the pull failed: {Describe(ex)}", retryable: false, ex);
+        }
+    }
+
+    private async Task EnsureNetworkAsync(CancellationToken cancellation)
+    {
+        var existing = await _docker.Networks.ListNetworksAsync(new NetworksListParameters
+        {
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["name"] = new Dictionary<string, bool> { [_options.NetworkName] = true } },
+        }, cancellation);
+        var match = existing.FirstOrDefault(n => n.Name == _options.NetworkName);
+        if (match is not null)
+        {
+            if (!match.Internal)
+                throw new InfrastructureException($"Docker network {_options.NetworkName} exists but is not internal; remove it so the pool can create it without outbound access", retryable: false);
+            return;
+        }
+        try
+        {
+            await _docker.Networks.CreateNetworkAsync(new NetworksCreateParameters
+            {
+                Name = _options.NetworkName,
+                Driver = "bridge",
+                Internal = true, // no route out: no internet, no DNS beyond the engine's own names
+                Labels = new Dictionary<string, string> { [ContainerLabels.Owner] = ContainerLabels.OwnerValue },
+            }, cancellation);
+        }
+        catch (DockerApiException ex) when (ex.StatusCode == HttpStatusCode.Conflict)
+        {
+            // Another node on this engine created it at the same moment.
+        }
+    }
+
+    private async Task RemoveQuietlyAsync(string id)
+    {
+        try
+        {
+            await _docker.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true, RemoveVolumes = true });
+        }
+        catch (DockerContainerNotFoundException)
+        {
+        }
+        catch (DockerApiException ex) when (ex.StatusCode == HttpStatusCode.Conflict)
+        {
+            // "removal already in progress"
+        }
+    }
+
+    private static (string Name, string Tag) SplitTag(string image)
+    {
+        var slash = image.LastIndexOf('/');
+        var colon = image.LastIndexOf(':');
+        return colon > slash ? (image[..colon], image[(colon + 1)..]) : (image, "latest");
+    }
+
+    internal static string Describe(Exception ex) => ex switch
+    {
+        DockerApiException api => $"{(int)api.StatusCode} {api.ResponseBody?.Trim()}",
+        _ when ex.InnerException is not null && ex.Message.Length < 40 => $"{ex.Message} ({ex.InnerException.Message})",
+        _ => ex.Message,
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        // A container still being pre-warmed must be counted before the sweep below, or it would outlive the pool.
+        await Task.WhenAll(_warming.Keys);
+        foreach (var lease in _alive.Values.ToList())
+            await lease.DisposeAsync();
+        _warm.Clear();
+        _docker.Dispose();
+    }
+}

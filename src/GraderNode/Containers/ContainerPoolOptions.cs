@@ -1,0 +1,18 @@
+namespace SweLancer.GraderNode.Containers;
+
+/// <summary>How a node's container pool is set up.</summary>
+/// <param name="NodeId">Labels this node's containers; orphans with it are removed at start-up.</param>
+/// <param name="Slots">Containers alive at once (leased plus pre-warmed).</param>
+/// <param name="NetworkName">The internal (no outbound) Docker network the containers join.</param>
+public sealed record ContainerPoolOptions(string NodeId, int Slots, ContainerLimits Limits, string NetworkName = "swelancer-grading")
+{
+    /// <summary>One slot per core, and no more than one per 1 GiB of memory (each may use its memory limit plus a browser page).</summary>
+    public static int DefaultSlots()
+    {
+        var memoryGiB = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024L * 1024 * 1024);
+        return (int)Math.Max(1, Math.Min(Environment.ProcessorCount, memoryGiB));
+    }
+
+    public static ContainerPoolOptions For(string nodeId, int? slots = null) =>
+        new(nodeId, slots ?? DefaultSlots(), ContainerLimits.Default);
+}

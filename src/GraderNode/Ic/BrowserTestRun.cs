@@ -1,0 +1,135 @@
+using Microsoft.Playwright;
+using SweLancer.GraderNode.Browser;
+using SweLancer.GraderNode.Containers;
+using SweLancer.GraderNode.Grading;
+using SweLancer.Messages.Tasks;
+
+namespace SweLancer.GraderNode.Ic;
+
+/// <summary>
+/// The browser runner: waits for the app to answer, then runs every browser test in order against the same container
+/// (tests of a task may build on the app's state), each in a fresh browser context. The first failing step fails the
+/// task; a screenshot and a Playwright trace of that test are kept as artefacts.
+/// </summary>
+public sealed class BrowserTestRun(BrowserPool browsers, string artefactsDir)
+{
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };
+
+    public async Task<GradeDecision> RunAsync(ContainerLease lease, TaskDefinition task, AttemptContext attempt, CancellationToken cancellation)
+    {
+        var spec = task.Ic!;
+        var budget = TimeSpan.FromSeconds(spec.TimeoutSeconds);
+        var baseUrl = new Uri($"http://{lease.IpAddress}:{spec.ServePort}/");
+        var artefacts = new List<string>();
+        var phase = RunTestsAsync(lease, task, attempt, baseUrl, artefacts, cancellation);
+        try
+        {
+            return await phase.WaitAsync(budget, cancellation);
+        }
+        catch (TimeoutException)
+        {
+            // The phase is abandoned; destroying the container (by the caller) ends whatever it still waits on.
+            _ = phase.ContinueWith(t => t.Exception, TaskScheduler.Default);
+            return GradeDecision.Fail($"timed out after {spec.TimeoutSeconds}s", artefacts);
+        }
+    }
+
+    private async Task<GradeDecision> RunTestsAsync(ContainerLease lease, TaskDefinition task, AttemptContext attempt, Uri baseUrl, List<string> artefacts,
+        CancellationToken cancellation)
+    {
+        var spec = task.Ic!;
+        await lease.ReleaseGateAsync(cancellation);
+        await WaitForAppAsync(baseUrl, cancellation);
+
+        var steps = new BrowserStepRunner(baseUrl);
+        foreach (var test in spec.BrowserTests!)
+        {
+            var context = await browsers.NewContextAsync();
+            try
+            {
+                await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true, Title = test.Name });
+                var page = await context.NewPageAsync();
+                for (var i = 0; i < test.Steps.Count; i++)
+                {
+                    try
+                    {
+                        await steps.RunAsync(page, test.Steps[i]);
+                    }
+                    catch (StepFailedException failed)
+                    {
+                        artefacts.AddRange(await SaveArtefactsAsync(context, page, task, attempt, test));
+                        return GradeDecision.Fail($"browser test '{test.Name}' failed at step {i + 1} ({failed.Message})", artefacts);
+                    }
+                }
+                await context.Tracing.StopAsync();
+            }
+            catch (PlaywrightException ex)
+            {
+                throw new InfrastructureException($"browser failed during '{test.Name}': {ex.Message.Split('\n')[0]}", retryable: true, ex);
+            }
+            finally
+            {
+                await CloseQuietlyAsync(context);
+            }
+        }
+        return GradeDecision.Pass(task.PriceUsd, $"{spec.BrowserTests!.Count} browser test(s) passed");
+    }
+
+    /// <summary>Until the app answers HTTP at all (any status): it starts only now, after the patches.</summary>
+    private static async Task WaitForAppAsync(Uri baseUrl, CancellationToken cancellation)
+    {
+        while (true)
+        {
+            try
+            {
+                using var response = await Http.GetAsync(baseUrl, cancellation);
+                return;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellation.IsCancellationRequested)
+            {
+                await Task.Delay(100, cancellation);
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> SaveArtefactsAsync(IBrowserContext context, IPage page, TaskDefinition task, AttemptContext attempt, BrowserTest test)
+    {
+        var folder = Path.Combine(artefactsDir, Safe(attempt.SweepId), Safe(task.QuestionId), $"attempt-{attempt.Attempt}");
+        Directory.CreateDirectory(folder);
+        var stem = Path.Combine(folder, Safe(test.Name));
+        var saved = new List<string>();
+        try
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = stem + ".png", FullPage = true, Timeout = 5000 });
+            saved.Add(stem + ".png");
+        }
+        catch (PlaywrightException)
+        {
+            // A page that cannot be shot still has its trace.
+        }
+        catch (TimeoutException)
+        {
+        }
+        await context.Tracing.StopAsync(new TracingStopOptions { Path = stem + ".trace.zip" });
+        saved.Add(stem + ".trace.zip");
+        return saved;
+    }
+
+    private static async Task CloseQuietlyAsync(IBrowserContext context)
+    {
+        try
+        {
+            await context.CloseAsync();
+        }
+        catch (PlaywrightException)
+        {
+        }
+    }
+
+    private static string Safe(string name)
+    {
+        var chars = name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-').ToArray();
+        var safe = new string(chars).Trim('-', '.');
+        return safe.Length == 0 ? "unnamed" : safe.Length > 80 ? safe[..80] : safe;
+    }
+}

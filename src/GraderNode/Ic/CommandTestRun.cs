@@ -1,0 +1,93 @@
+using SweLancer.GraderNode.Containers;
+using SweLancer.GraderNode.Grading;
+using SweLancer.Messages.Tasks;
+
+namespace SweLancer.GraderNode.Ic;
+
+/// <summary>
+/// The command runner: hidden tests are copied in only now, then test_command runs in cwd. Exit 0 passes, 1 fails,
+/// anything else is the harness's problem. Like SWE-Lancer (n_test_runs = 3) a failing run is retried, each time in a
+/// fresh container (tests may change the app's state), and any pass counts.
+/// </summary>
+public static class CommandTestRun
+{
+    public const int MaxRuns = 3;
+
+    public static async Task<GradeDecision> RunAsync(ContainerPool pool, ContainerLease first, PatchedWorkspace workspace, TaskDefinition task,
+        AttemptContext attempt, CancellationToken cancellation)
+    {
+        var spec = task.Ic!;
+        var lease = first;
+        var failures = new List<string>();
+        for (var run = 1; run <= MaxRuns; run++)
+        {
+            if (run > 1)
+            {
+                lease = await pool.LeaseAsync(spec.Image!, attempt.SweepId, cancellation);
+                await workspace.InstallAsync(lease, cancellation);
+            }
+            try
+            {
+                await lease.ReleaseGateAsync(cancellation);
+                await CopyHiddenTestsAsync(lease, spec, cancellation);
+
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+                timeout.CancelAfter(TimeSpan.FromSeconds(spec.TimeoutSeconds));
+                ExecResult result;
+                try
+                {
+                    result = await lease.ExecAsync(spec.TestCommand!, spec.Cwd, timeout.Token);
+                }
+                catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+                {
+                    return GradeDecision.Fail($"timed out after {spec.TimeoutSeconds}s (test run {run})");
+                }
+
+                switch (result.ExitCode)
+                {
+                    case 0:
+                        return GradeDecision.Pass(task.PriceUsd, run == 1 ? "hidden tests passed" : $"hidden tests passed on run {run} of {MaxRuns}");
+                    case 1:
+                        failures.Add(Tail(result.Output));
+                        break;
+                    default:
+                        return GradeDecision.SystemError($"test command exited with {result.ExitCode} (neither pass nor fail): {Tail(result.Output)}", retryable: true);
+                }
+            }
+            finally
+            {
+                if (!ReferenceEquals(lease, first))
+                    await lease.DisposeAsync();
+            }
+        }
+        return GradeDecision.Fail($"hidden tests failed in {MaxRuns} runs: {failures[^1]}");
+    }
+
+    private static async Task CopyHiddenTestsAsync(ContainerLease lease, IcTaskSpec spec, CancellationToken cancellation)
+    {
+        if (spec.HiddenTests is not { Count: > 0 } files)
+            return;
+        var staging = Directory.CreateTempSubdirectory("swelancer-hidden-").FullName;
+        try
+        {
+            var mount = Path.Combine(staging, IcTaskSpec.HiddenTestsMount.TrimStart('/'));
+            foreach (var file in files)
+            {
+                var path = Path.GetFullPath(Path.Combine(mount, file.RelativePath));
+                if (!path.StartsWith(mount + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                    throw new InfrastructureException($"hidden test path {file.RelativePath} leaves {IcTaskSpec.HiddenTestsMount}", retryable: false);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                await File.WriteAllBytesAsync(path, file.Content, cancellation);
+                if (file.Executable && !OperatingSystem.IsWindows())
+                    File.SetUnixFileMode(path, File.GetUnixFileMode(path) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+            }
+            await lease.CopyInAsync(staging, "/", cancellation);
+        }
+        finally
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    private static string Tail(string output) => output.Length > 1500 ? "…" + output[^1500..] : output;
+}

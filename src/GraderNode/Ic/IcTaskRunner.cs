@@ -1,0 +1,73 @@
+using Docker.DotNet;
+using SweLancer.GraderNode.Browser;
+using SweLancer.GraderNode.Containers;
+using SweLancer.GraderNode.Grading;
+using SweLancer.GraderNode.Patching;
+using SweLancer.Messages.Submissions;
+using SweLancer.Messages.Tasks;
+
+namespace SweLancer.GraderNode.Ic;
+
+/// <summary>
+/// Grades ic_swe attempts in containers: policy check, fresh container, bug patch then the model's patch, then the
+/// task's browser tests or test command. The model's faults (refused or non-applying patch, failing tests, timeouts)
+/// are failures; ours (engine, image, browser) are system errors. The container is always destroyed.
+/// </summary>
+public sealed class IcTaskRunner(ContainerPool pool, BrowserPool browsers, string artefactsDir, GnuPatch? patcher = null) : ITaskRunner
+{
+    private readonly GnuPatch _patcher = patcher ?? new GnuPatch();
+    private readonly BrowserTestRun _browserRun = new(browsers, artefactsDir);
+
+    public string Variant => TaskVariants.IcSwe;
+
+    public async Task<GradeDecision> GradeAsync(TaskDefinition task, Submission submission, AttemptContext attempt, CancellationToken cancellation)
+    {
+        var spec = task.Ic;
+        if (spec?.Image is null)
+            return GradeDecision.SystemError($"task {task.QuestionId} names no image to grade in", retryable: false);
+        var patch = submission.ModelPatch ?? "";
+        if (string.IsNullOrWhiteSpace(patch))
+            return GradeDecision.Fail("no model_patch in the submission");
+
+        try
+        {
+            // The image first: a task this node cannot run (e.g. a SWE-Lancer task without its image) is ours to report,
+            // whatever the patch looks like.
+            await pool.EnsureImageAsync(spec.Image, cancellation);
+            var verdict = PatchPolicy.Check(patch, spec);
+            if (!verdict.Allowed)
+                return GradeDecision.Fail(verdict.Reason);
+
+            await using var lease = await pool.LeaseAsync(spec.Image, attempt.SweepId, cancellation);
+            pool.Prewarm(spec.Image, attempt.SweepId); // the next attempt most likely needs the same image
+
+            if (spec.Runner == IcRunnerKinds.Command && spec.TestCommand is not { Count: > 0 })
+                return GradeDecision.SystemError($"task {task.QuestionId} has no test_command for the command runner", retryable: false);
+            if (spec.Runner == IcRunnerKinds.Browser && (spec.ServePort is null || spec.BrowserTests is not { Count: > 0 }))
+                return GradeDecision.SystemError($"task {task.QuestionId} lacks serve_port or browser_tests for the browser runner", retryable: false);
+
+            using var workspace = await PatchedWorkspace.PrepareAsync(lease, spec, patch, verdict.Files, _patcher, cancellation);
+            await workspace.InstallAsync(lease, cancellation);
+
+            var decision = spec.Runner == IcRunnerKinds.Browser
+                ? await _browserRun.RunAsync(lease, task, attempt, cancellation)
+                : await CommandTestRun.RunAsync(pool, lease, workspace, task, attempt, cancellation);
+            return workspace.NeededFuzz && decision.Outcome == Messages.Events.GradeOutcome.Passed
+                ? decision with { Reason = decision.Reason + " (patch applied with fuzz)" }
+                : decision;
+        }
+        catch (ModelFailureException ex)
+        {
+            return GradeDecision.Fail(ex.Message);
+        }
+        catch (InfrastructureException ex)
+        {
+            return GradeDecision.SystemError(ex.Message, ex.Retryable);
+        }
+        catch (Exception ex) when (ex is DockerApiException or HttpRequestException or IOException or TimeoutException
+                                       || (ex is OperationCanceledException && !cancellation.IsCancellationRequested))
+        {
+            return GradeDecision.SystemError($"grading infrastructure failed: {ex.GetType().Name}: {ContainerPool.Describe(ex)}", retryable: true);
+        }
+    }
+}

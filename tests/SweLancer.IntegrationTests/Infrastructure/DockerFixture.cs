@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using SweLancer.GraderNode.Containers;
+using SweLancer.Tests.Shared;
+
+namespace SweLancer.IntegrationTests.Infrastructure;
+
+/// <summary>The real Docker engine (DOCKER_HOST or the default socket) and the images the container specs use.</summary>
+public static class DockerFixture
+{
+    public const string ProbeImage = "swelancer-probe/busybox:1";
+
+    /// <summary>Builds the busybox probe image with scripts/build-probe-image.sh when it is missing.</summary>
+    public static void EnsureProbeImage() =>
+        RunScript(Path.Combine(SharedDataset.RepoRoot, "scripts", "build-probe-image.sh"));
+
+    /// <summary>A pool whose node id is unique to the calling spec, so its containers can be told apart.</summary>
+    public static Task<ContainerPool> StartPoolAsync(string nodeId, int slots = 2) =>
+        ContainerPool.StartAsync(DockerEndpoint.FromEnvironment(), ContainerPoolOptions.For(nodeId, slots));
+
+    public static string Docker(params string[] args)
+    {
+        var info = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+            info.ArgumentList.Add(arg);
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"docker {string.Join(' ', args)} failed: {output}");
+        return output.Trim();
+    }
+
+    /// <summary>Ids of containers carrying this node's label, running or not.</summary>
+    public static string[] ContainersOfNode(string nodeId) =>
+        Docker("ps", "-a", "-q", "--filter", $"label={ContainerLabels.Owner}={ContainerLabels.OwnerValue}", "--filter", $"label={ContainerLabels.Node}={nodeId}")
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    public static void RunScript(string script)
+    {
+        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(script);
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"{script} failed: {output}");
+    }
+}
