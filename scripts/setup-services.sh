@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Installs (from Debian's packages) and starts what the integration tests use: PostgreSQL 15.
-# Idempotent; needs root (or sudo) on a fresh Debian 12 machine. Prints the connection string to use.
+# Installs (from Debian's packages) and starts what the integration tests use: PostgreSQL 15, a Docker engine,
+# Chromium, and the locally built images (the sample pool's and the probe image of the container-limits specs).
+# Idempotent; needs root (or sudo) on a fresh Debian 12 machine.
 set -euo pipefail
 
 as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 need_packages=()
 command -v pg_ctlcluster >/dev/null 2>&1 && [[ -d /usr/lib/postgresql/15 ]] || need_packages+=(postgresql)
+[[ -x /usr/bin/chromium ]] || need_packages+=(chromium)
 
 if (( ${#need_packages[@]} )); then
   echo "setup-services: installing ${need_packages[*]}" >&2
@@ -32,3 +34,8 @@ DO $$ BEGIN
 END $$;
 SQL
 echo "setup-services: PostgreSQL 15 ready on 127.0.0.1:5432 (role swelancer)" >&2
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+"$root/scripts/setup-docker.sh"
+"$root/samples/freelance-app/build-image.sh"
+"$root/scripts/build-probe-image.sh"

@@ -530,11 +530,16 @@ def main():
             patch = gold_diff
         elif m[0] in ('alt', 'wrong'):
             patch = diff(buggy, apply_edits(buggy, m[1], qid + ' mixed'))
-        elif m[0] == 'noapply':  # a diff made against a different (older) version of the file: context does not match
+        elif m[0] == 'noapply':  # a diff made against an older version of the file: it deletes a line this version
+            # no longer has, so no fuzz factor can place it (fuzz forgives context lines, never removed ones)
             lines, done = gold_diff.splitlines(True), False
             for i, l in enumerate(lines):
-                if l.startswith(' ') and l.strip() and not done:
-                    lines[i], done = l.rstrip('\n') + ' // legacy\n', True
+                if l.startswith('@@') and not done:
+                    old_start, old_count = l.split()[1][1:].split(',')
+                    rest = l.split(' ', 2)[2]
+                    lines[i] = f"@@ -{old_start},{int(old_count) + 1} {rest}"
+                    lines.insert(i + 1, '-  var legacyMode = true; // removed in 2.0\n')
+                    done = True
             patch = ''.join(lines)
             assert done, qid
         elif m[0] == 'outside':  # the right fix, plus an edit that weakens the hidden test: must be refused

@@ -96,7 +96,12 @@ public sealed class PatchedWorkspace : IDisposable
         return roots;
     }
 
-    private static string Shorten(string text) => text.Length > 2000 ? text[..2000] + "…" : text;
+    // Reasons end up in one CSV cell and one table row: patch's output on one line, bounded.
+    private static string Shorten(string text)
+    {
+        var oneLine = string.Join(" | ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return oneLine.Length > 2000 ? oneLine[..2000] + "…" : oneLine;
+    }
 
     public void Dispose()
     {
