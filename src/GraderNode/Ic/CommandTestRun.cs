@@ -23,6 +23,8 @@ public static class CommandTestRun
         {
             if (run > 1)
             {
+                // Give the used container back first: holding it while waiting for a new one deadlocks a full pool.
+                await lease.DisposeAsync();
                 lease = await pool.LeaseAsync(spec.Image!, attempt.SweepId, cancellation);
                 await workspace.InstallAsync(lease, cancellation);
             }
@@ -56,6 +58,7 @@ public static class CommandTestRun
             }
             finally
             {
+                // Leases are disposed once however often this runs; the caller also disposes the first.
                 if (!ReferenceEquals(lease, first))
                     await lease.DisposeAsync();
             }
