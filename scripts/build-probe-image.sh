@@ -9,7 +9,7 @@ BUSYBOX=${BUSYBOX:-/bin/busybox}
 if [[ ${1:-} != --force ]] && docker image inspect "$IMAGE" >/dev/null 2>&1; then
   exit 0
 fi
-if [[ ! -x $BUSYBOX ]] || file -L "$BUSYBOX" 2>/dev/null | grep -q 'dynamically linked'; then
+if [[ ! -x $BUSYBOX ]] || file -L "$BUSYBOX" 2>/dev/null | grep 'dynamically linked' >/dev/null; then
   echo "build-probe-image: $BUSYBOX must be busybox-static (apt-get install -y busybox-static)" >&2
   exit 1
 fi

@@ -7,7 +7,7 @@ set -euo pipefail
 as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 need_packages=()
 command -v dockerd >/dev/null 2>&1 || need_packages+=(docker.io)
-[[ -x /bin/busybox ]] && /bin/busybox --list 2>/dev/null | grep -qx httpd || need_packages+=(busybox-static)
+[[ -x /bin/busybox ]] && /bin/busybox --list 2>/dev/null | grep -x httpd >/dev/null || need_packages+=(busybox-static)
 command -v patch >/dev/null 2>&1 || need_packages+=(patch)
 
 if (( ${#need_packages[@]} )); then

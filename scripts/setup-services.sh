@@ -16,10 +16,10 @@ if (( ${#need_packages[@]} )); then
 fi
 
 # PostgreSQL 15: the Debian default cluster, on 127.0.0.1:5432.
-if ! pg_lsclusters -h 2>/dev/null | grep -q '^15 \+main'; then
+if ! pg_lsclusters -h 2>/dev/null | grep '^15 \+main' >/dev/null; then
   as_root pg_createcluster 15 main >/dev/null
 fi
-if ! pg_lsclusters -h | grep -q '^15 \+main .* online'; then
+if ! pg_lsclusters -h | grep '^15 \+main .* online' >/dev/null; then
   as_root pg_ctlcluster 15 main start
 fi
 for _ in $(seq 1 30); do

@@ -5,22 +5,23 @@
 # Idempotent: the image carries the label swelancer.sample.hash (a hash of the app sources, this script and
 # the busybox binary) and is rebuilt only when that hash changes.  Usage: ./build-image.sh [--force]
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")"
+self="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/$(basename "${BASH_SOURCE[0]}")"
+cd "$(dirname "$self")"
 
 IMAGE=${IMAGE:-swelancer-sample/freelance-app:1}
 BUSYBOX=${BUSYBOX:-/bin/busybox}
 
-if [[ ! -x $BUSYBOX ]] || ! "$BUSYBOX" --list | grep -qx httpd; then
+if [[ ! -x $BUSYBOX ]] || ! "$BUSYBOX" --list | grep -x httpd >/dev/null; then
   echo "build-image: $BUSYBOX (busybox-static with httpd) is missing; run scripts/setup-docker.sh" >&2
   exit 1
 fi
-if file -L "$BUSYBOX" 2>/dev/null | grep -q 'dynamically linked'; then
+if file -L "$BUSYBOX" 2>/dev/null | grep 'dynamically linked' >/dev/null; then
   echo "build-image: $BUSYBOX is dynamically linked; install busybox-static" >&2
   exit 1
 fi
 
 hash=$( { (cd app && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum; find . -type f -perm -u+x | LC_ALL=C sort);
-          sha256sum < "${BASH_SOURCE[0]}"; sha256sum < "$BUSYBOX"; } | sha256sum | cut -c1-16)
+          sha256sum < "$self"; sha256sum < "$BUSYBOX"; } | sha256sum | cut -c1-16)
 
 if [[ ${1:-} != --force ]] && [[ $(docker image inspect -f '{{index .Config.Labels "swelancer.sample.hash"}}' "$IMAGE" 2>/dev/null || true) == "$hash" ]]; then
   echo "build-image: $IMAGE is up to date (hash $hash)" >&2
