@@ -27,12 +27,14 @@ public static class CommandLine
         var artefacts = new Option<DirectoryInfo>("--artefacts") { Description = "Where screenshots and traces of failed browser tests go. Default: OUT/artefacts." };
         containerSlots.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--container-slots must be at least 1."); });
         maxInFlight.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--max-in-flight must be at least 1."); });
+        var systemErrorRetries = new Option<int>("--system-error-retries") { Description = "Retries, with backoff, of an attempt that hit a retryable system error (ours, not the model's) before it counts as one.", DefaultValueFactory = _ => DispatchPolicy.Default.MaxSystemErrorRetries };
+        systemErrorRetries.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--system-error-retries must be 0 or more."); });
         answerTimeout.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--answer-timeout-seconds must be at least 1."); });
         sweepId.Validators.Add(r => { if (SweepIds.Problem(r.GetValueOrDefault<string>() ?? "") is { } problem) r.AddError(problem); });
 
         var command = new Command("sweep", "Grade every submission against the task pool on the embedded cluster and report the earnings.")
         {
-            tasks, submissions, sweepId, outDir, db, summaryJson, maxInFlight, answerTimeout, containerSlots, artefacts,
+            tasks, submissions, sweepId, outDir, db, summaryJson, maxInFlight, answerTimeout, systemErrorRetries, containerSlots, artefacts,
         };
         command.SetAction((parsed, cancellation) =>
         {
@@ -49,6 +51,7 @@ public static class CommandLine
                 {
                     MaxInFlight = parsed.GetValue(maxInFlight),
                     AnswerTimeout = TimeSpan.FromSeconds(parsed.GetValue(answerTimeout)),
+                    MaxSystemErrorRetries = parsed.GetValue(systemErrorRetries),
                 },
                 parsed.GetValue(containerSlots),
                 parsed.GetValue(artefacts)?.FullName ?? Path.Combine(outFolder, "artefacts"));
