@@ -44,7 +44,7 @@ public static class SweepRunner
         console.MarkupLineInterpolated(
             $"sweep [bold]{plan.SweepId}[/]: {plan.Items.Select(i => i.Task.QuestionId).Distinct().Count()} tasks, {plan.Items.Count} attempts, {Money.Display(available)} available; journal in {db.Description}");
 
-var logPath = Path.Combine(options.OutDir, "swelancer.log");
+        var logPath = Path.Combine(options.OutDir, "swelancer.log");
         // IC tasks need Docker; without it they end as system errors that say why (never passes, never failures).
         await using var ic = await IcRunnerSetup.StartAsync($"embedded-{Environment.MachineName}-{plan.SweepId}", options.ContainerSlots,
             options.ArtefactsDir ?? Path.Combine(options.OutDir, "artefacts"), cancellation);

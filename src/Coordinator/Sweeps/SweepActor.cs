@@ -126,8 +126,9 @@ public sealed class SweepActor : ReceivePersistentActor, IWithTimers
         {
             _persisting.Remove(key);
             _state = _state.Apply(persisted);
-            // Snapshots grow with the sweep, so space them out geometrically: total snapshot bytes stay linear.
-            if (++_resultsSinceSnapshot >= Math.Max(_snapshotEvery, _state.Results.Count / 4) || _state.IsFinished)
+            // A snapshot holds the whole plan and every result, so take one per quarter of the sweep: a handful of
+            // snapshots in all, and recovery replays at most a quarter of the results.
+            if (++_resultsSinceSnapshot >= Math.Max(_snapshotEvery, _state.Total / 4) || _state.IsFinished)
             {
                 _resultsSinceSnapshot = 0;
                 SaveSnapshot(_state.ToSnapshot());
