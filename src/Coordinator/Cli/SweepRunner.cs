@@ -127,13 +127,13 @@ public static class SweepRunner
         var lastMove = DateTime.UtcNow;
         while (true)
         {
-            var view = await ledger.Ask<LedgerView>(GetLedger.Instance, AskTimeout, cancellation);
-            if (view.Entries.Count >= expected)
-                return view;
-            if (view.Entries.Count != lastCount)
-                (lastCount, lastMove) = (view.Entries.Count, DateTime.UtcNow);
+            var count = await ledger.Ask<int>(GetLedgerCount.Instance, AskTimeout, cancellation);
+            if (count >= expected)
+                return await ledger.Ask<LedgerView>(GetLedger.Instance, AskTimeout, cancellation);
+            if (count != lastCount)
+                (lastCount, lastMove) = (count, DateTime.UtcNow);
             else if (DateTime.UtcNow - lastMove > stall)
-                throw new TimeoutException($"the ledger projection stopped at {view.Entries.Count} of {expected} results for {stall.TotalMinutes:0} minutes; rerun the same command to resume.");
+                throw new TimeoutException($"the ledger projection stopped at {count} of {expected} results for {stall.TotalMinutes:0} minutes; rerun the same command to resume.");
             await Task.Delay(TimeSpan.FromMilliseconds(250), cancellation);
         }
     }

@@ -46,6 +46,7 @@ public sealed class LedgerProjection : ReceivePersistentActor, IWithTimers
         Command<StreamFailed>(failed => throw new InvalidOperationException($"Ledger {_sweepId}: reading results failed; restarting from offset {_offset}", failed.Cause));
         Command<SnapshotTick>(_ => SnapshotIfBehind());
         Command<GetLedger>(_ => Sender.Tell(new LedgerView(_sweepId, _offset, _ledger.Entries.ToList())));
+        Command<GetLedgerCount>(_ => Sender.Tell(_ledger.Count));
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr, s.Metadata.Timestamp.AddTicks(-1))));
         Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Ledger {0}: snapshot failed; a restart will re-read more events", _sweepId));
         Command<DeleteSnapshotsSuccess>(_ => { });

@@ -10,3 +10,9 @@ public sealed record GetLedger
 
 /// <summary>What the ledger has folded so far, and the journal offset it has reached.</summary>
 public sealed record LedgerView(string SweepId, long Offset, IReadOnlyList<TaskGraded> Entries);
+
+/// <summary>Ask how many results the ledger has folded; cheaper than a whole <see cref="LedgerView"/> while waiting.</summary>
+public sealed record GetLedgerCount
+{
+    public static readonly GetLedgerCount Instance = new();
+}
