@@ -70,8 +70,6 @@ public sealed class DispatchWindow(DispatchPolicy policy)
         return true;
     }
 
-    public bool IsOutstanding(ResultKey key) => _deadlines.ContainsKey(key) || _retryAt.ContainsKey(key);
-
     private int Send(ResultKey key, DateTimeOffset now)
     {
         _deadlines[key] = now + policy.AnswerTimeout;

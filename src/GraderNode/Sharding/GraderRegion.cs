@@ -4,7 +4,7 @@ using SweLancer.GraderNode.Grading;
 
 namespace SweLancer.GraderNode.Sharding;
 
-/// <summary>Starts the grader shard region on nodes with the grader role, and a proxy to it elsewhere.</summary>
+/// <summary>Starts the grader shard region on nodes with the grader role.</summary>
 public static class GraderRegion
 {
     public const string TypeName = "grading";
@@ -17,7 +17,4 @@ public static class GraderRegion
             _ => GradingEntity.Props(grader),
             ClusterShardingSettings.Create(system).WithRole(Role),
             new GradeTaskMessageExtractor(MaxShards));
-
-    public static IActorRef StartProxy(ActorSystem system) =>
-        ClusterSharding.Get(system).StartProxy(TypeName, Role, new GradeTaskMessageExtractor(MaxShards));
 }
