@@ -15,13 +15,7 @@ if [[ ! -x $BUSYBOX ]] || file -L "$BUSYBOX" 2>/dev/null | grep 'dynamically lin
 fi
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
-mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,tmp,etc,root}
-chmod 1777 "$root/tmp"
-cp "$BUSYBOX" "$root/bin/busybox"
-"$BUSYBOX" --list-full | while read -r applet; do
-  [[ -e "$root/$applet" ]] || ln -s /bin/busybox "$root/$applet"
-done
-printf 'root:x:0:0:root:/root:/bin/sh\n' > "$root/etc/passwd"
+"$(dirname "${BASH_SOURCE[0]}")/busybox-rootfs.sh" "$root" "$BUSYBOX"
 tar -C "$root" --numeric-owner --owner=0 --group=0 -cf - . | docker import \
   --change 'ENV PATH=/usr/sbin:/usr/bin:/sbin:/bin' \
   --change 'LABEL org.opencontainers.image.title=swelancer-probe' \

@@ -6,6 +6,7 @@
 # the busybox binary) and is rebuilt only when that hash changes.  Usage: ./build-image.sh [--force]
 set -euo pipefail
 self="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/$(basename "${BASH_SOURCE[0]}")"
+rootfs="$(cd "$(dirname "$self")/../../scripts" && pwd)/busybox-rootfs.sh"
 cd "$(dirname "$self")"
 
 IMAGE=${IMAGE:-swelancer-sample/freelance-app:1}
@@ -21,7 +22,7 @@ if file -L "$BUSYBOX" 2>/dev/null | grep 'dynamically linked' >/dev/null; then
 fi
 
 hash=$( { (cd app && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum; find . -type f -perm -u+x | LC_ALL=C sort);
-          sha256sum < "$self"; sha256sum < "$BUSYBOX"; } | sha256sum | cut -c1-16)
+          sha256sum < "$self"; sha256sum < "$rootfs"; sha256sum < "$BUSYBOX"; } | sha256sum | cut -c1-16)
 
 if [[ ${1:-} != --force ]] && [[ $(docker image inspect -f '{{index .Config.Labels "swelancer.sample.hash"}}' "$IMAGE" 2>/dev/null || true) == "$hash" ]]; then
   echo "build-image: $IMAGE is up to date (hash $hash)" >&2
@@ -30,15 +31,10 @@ fi
 
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
-mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,tmp,etc,srv,root,hidden-tests,var/www}
-chmod 1777 "$root/tmp"
-cp "$BUSYBOX" "$root/bin/busybox"
-# One symlink per applet, at the path busybox itself reports (bin/sh, usr/bin/patch, usr/sbin/httpd, ...).
-"$BUSYBOX" --list-full | while read -r applet; do
-  [[ -e "$root/$applet" ]] || ln -s /bin/busybox "$root/$applet"
-done
-printf 'root:x:0:0:root:/root:/bin/sh\nwww:x:33:33:www:/var/www:/bin/false\n' > "$root/etc/passwd"
-printf 'root:x:0:\nwww:x:33:\n' > "$root/etc/group"
+"$rootfs" "$root" "$BUSYBOX"
+mkdir -p "$root"/{srv,hidden-tests,var/www}
+printf 'www:x:33:33:www:/var/www:/bin/false\n' >> "$root/etc/passwd"
+printf 'www:x:33:\n' >> "$root/etc/group"
 cp -a app "$root/srv/app"
 chmod -R u+rwX,go+rX "$root/srv/app"
 chmod 755 "$root"/srv/app/cgi-bin/*
