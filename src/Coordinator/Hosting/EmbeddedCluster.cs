@@ -1,12 +1,10 @@
 using Akka.Actor;
-using Akka.Configuration;
 using Akka.Pattern;
-using Microsoft.Data.Sqlite;
 using SweLancer.Coordinator.Ledger;
 using SweLancer.Coordinator.Sweeps;
 using SweLancer.GraderNode.Grading;
 using SweLancer.GraderNode.Sharding;
-using SweLancer.Messages.Serialization;
+using SweLancer.GraderNode.Hosting;
 
 namespace SweLancer.Coordinator.Hosting;
 
@@ -25,21 +23,8 @@ public sealed class EmbeddedCluster : IAsyncDisposable
 
     public static async Task<EmbeddedCluster> StartAsync(DatabaseTarget db, TaskGrader grader, string logPath, string logLevel = "INFO")
     {
-        FileLogger.Path = logPath;
-        if (db.IsSqlite)
-            UseWriteAheadLog(db.ConnectionString);
-
-        var config = ClusterHocon.For("127.0.0.1", 0, ["coordinator", GraderRegion.Role], logLevel)
-            .WithFallback(ConfigurationFactory.ParseString(SerializationConfig.Hocon))
-            .WithFallback(PersistenceHocon.For(db));
-        var system = ActorSystem.Create("swelancer", config);
-
-        var cluster = Akka.Cluster.Cluster.Get(system);
-        var up = new TaskCompletionSource();
-        cluster.RegisterOnMemberUp(() => up.TrySetResult());
-        await cluster.JoinAsync(cluster.SelfAddress);
-        await up.Task.WaitAsync(TimeSpan.FromSeconds(30));
-
+        var system = await CoordinatorNode.StartAsync(NodeSettings.Embedded, [CoordinatorNode.Role, GraderRegion.Role], db, logPath,
+            TimeSpan.FromSeconds(30), logLevel);
         return new EmbeddedCluster(system, GraderRegion.Start(system, grader));
     }
 
@@ -56,16 +41,6 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         await CoordinatedShutdown.Get(System).Run(CoordinatedShutdown.ClrExitReason.Instance);
     }
 
-    private static Props Supervised(Props child, string name) =>
+    internal static Props Supervised(Props child, string name) =>
         BackoffSupervisor.Props(Backoff.OnStop(child, name, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(15), 0.2, maxNrOfRetries: -1));
-
-    // Readers (the ledger's tag queries) then never block the journal's writes.
-    private static void UseWriteAheadLog(string connectionString)
-    {
-        using var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA journal_mode=WAL;";
-        pragma.ExecuteNonQuery();
-    }
 }

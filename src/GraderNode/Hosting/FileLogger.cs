@@ -1,7 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 
-namespace SweLancer.Coordinator.Hosting;
+namespace SweLancer.GraderNode.Hosting;
 
 /// <summary>
 /// Writes Akka's log to a file in the sweep's output folder, so the console keeps to progress and results while
@@ -9,15 +9,23 @@ namespace SweLancer.Coordinator.Hosting;
 /// </summary>
 public sealed class FileLogger : ReceiveActor
 {
-    /// <summary>Set before the ActorSystem starts; Akka creates loggers by type, without arguments.</summary>
+    /// <summary>Set before the ActorSystem starts; Akka creates loggers by type, without arguments. "-" means standard output.</summary>
     public static string Path { get; set; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "swelancer.log");
 
     private readonly StreamWriter _writer;
 
     public FileLogger()
     {
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
-        _writer = new StreamWriter(Path, append: true) { AutoFlush = true };
+        if (Path == "-")
+        {
+            _writer = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
+        }
+        else
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
+            _writer = new StreamWriter(Path, append: true) { AutoFlush = true };
+        }
+
         Receive<InitializeLogger>(_ => Sender.Tell(new LoggerInitialized()));
         Receive<LogEvent>(e => _writer.WriteLine(e.ToString()));
     }

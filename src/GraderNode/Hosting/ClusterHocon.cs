@@ -1,13 +1,14 @@
 using Akka.Configuration;
 
-namespace SweLancer.Coordinator.Hosting;
+namespace SweLancer.GraderNode.Hosting;
 
 /// <summary>Cluster settings shared by every node; embedded mode is a one-node cluster with both roles.</summary>
 public static class ClusterHocon
 {
-    public static Config For(string hostname, int port, IEnumerable<string> roles, string logLevel)
+    public static Config For(NodeSettings node, IEnumerable<string> roles, string logLevel)
     {
-        var roleList = string.Join(", ", roles.Select(r => $"\"{r}\""));
+        var roleList = string.Join(", ", roles.Select(Quote));
+        var seeds = string.Join(", ", node.SeedNodes.Select(Quote));
         return ConfigurationFactory.ParseString($$"""
             akka {
               loglevel = {{logLevel}}
@@ -17,11 +18,19 @@ public static class ClusterHocon
               log-dead-letters-during-shutdown = off
               actor.provider = cluster
               remote.dot-netty.tcp {
-                hostname = "{{hostname}}"
-                port = {{port}}
+                hostname = {{Quote(node.BindHost)}}
+                public-hostname = {{Quote(node.PublicHost)}}
+                port = {{node.Port}}
               }
               cluster {
                 roles = [{{roleList}}]
+                # Every node gets the same ordered list (the Kubernetes way without Akka.Management).
+                seed-nodes = [{{seeds}}]
+                downing-provider-class = "Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster"
+                split-brain-resolver {
+                  active-strategy = keep-majority
+                  stable-after = {{(int)node.DownAfter.TotalMilliseconds}}ms
+                }
                 sharding {
                   # The default 'persistence' store is deprecated; remember-entities stays off because
                   # the sweep redelivers unanswered work itself.
@@ -31,8 +40,12 @@ public static class ClusterHocon
                 }
                 run-coordinated-shutdown-when-down = on
               }
+              # The process decides when to exit: it disposes its containers and browser after the system stops.
               coordinated-shutdown.exit-clr = off
+              coordinated-shutdown.run-by-clr-shutdown-hook = off
             }
             """);
     }
+
+    private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 }

@@ -1,0 +1,32 @@
+using Akka.Actor;
+using Akka.Configuration;
+using Microsoft.Data.Sqlite;
+using SweLancer.GraderNode.Hosting;
+using SweLancer.Messages.Serialization;
+
+namespace SweLancer.Coordinator.Hosting;
+
+/// <summary>Starts a cluster member that can run sweeps: the journal, the serializer, the coordinator role.</summary>
+public static class CoordinatorNode
+{
+    public const string Role = "coordinator";
+
+    public static async Task<ActorSystem> StartAsync(NodeSettings node, IEnumerable<string> roles, DatabaseTarget db, string logPath,
+        TimeSpan joinTimeout, string logLevel = "INFO", CancellationToken cancellation = default)
+    {
+        if (db.IsSqlite)
+            UseWriteAheadLog(db.ConnectionString);
+        var config = ConfigurationFactory.ParseString(SerializationConfig.Hocon).WithFallback(PersistenceHocon.For(db));
+        return await ClusterNode.StartAsync(node, roles, config, logPath, joinTimeout, logLevel, cancellation);
+    }
+
+    // Readers (the ledger's tag queries) then never block the journal's writes.
+    private static void UseWriteAheadLog(string connectionString)
+    {
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA journal_mode=WAL;";
+        pragma.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,4 @@
+namespace SweLancer.GraderNode.Hosting;
+
+/// <summary>The node could not join its cluster; the message says which seeds it tried.</summary>
+public sealed class ClusterJoinException(string message) : Exception(message);

@@ -1,0 +1,43 @@
+using Akka.Actor;
+using Akka.Configuration;
+using SweLancer.GraderNode.Grading;
+using SweLancer.GraderNode.Ic;
+using SweLancer.GraderNode.Sharding;
+using SweLancer.Messages.Serialization;
+
+namespace SweLancer.GraderNode.Hosting;
+
+/// <summary>
+/// A grader node: joins the cluster with the grader role, hosts grading entities with this node's container and browser
+/// pools, and on SIGTERM leaves gracefully (sharding hands its entities off once their attempt is answered) before it
+/// removes its containers and exits.
+/// </summary>
+public static class GraderProcess
+{
+    public static async Task<int> RunAsync(GraderSettings settings, CancellationToken stop)
+    {
+        await using var ic = await IcRunnerSetup.StartAsync(settings.NodeId, settings.ContainerSlots, settings.ArtefactsDir, stop);
+        if (ic.Problem is not null)
+            Console.WriteLine($"warning: ic_swe tasks cannot be graded on this node: {ic.Problem}");
+
+        var system = await ClusterNode.StartAsync(settings.Node, [GraderRegion.Role],
+            ConfigurationFactory.ParseString(SerializationConfig.Hocon), settings.LogPath, settings.JoinTimeout, cancellation: stop);
+        GraderRegion.Start(system, new TaskGrader([ic.Runner]));
+        Console.WriteLine($"grader {settings.NodeId} is up at {Akka.Cluster.Cluster.Get(system).SelfAddress}");
+
+        var stopped = Task.Delay(Timeout.Infinite, stop).ContinueWith(_ => { }, TaskScheduler.Default);
+        if (await Task.WhenAny(stopped, system.WhenTerminated) == stopped)
+        {
+            Console.WriteLine($"grader {settings.NodeId}: leaving the cluster");
+            await CoordinatedShutdown.Get(system).Run(CoordinatedShutdown.ClrExitReason.Instance);
+        }
+        else
+        {
+            Console.WriteLine($"grader {settings.NodeId}: the cluster removed this node; exiting");
+        }
+
+        await system.WhenTerminated;
+        Console.WriteLine($"grader {settings.NodeId}: stopped; removing its containers");
+        return 0;
+    }
+}

@@ -1,0 +1,8 @@
+namespace SweLancer.GraderNode.Hosting;
+
+/// <summary>Everything a grader node process is started with.</summary>
+/// <param name="NodeId">Labels this node's containers; a node restarted with the same id removes its predecessor's orphans.</param>
+/// <param name="ContainerSlots">Containers alive at once; null picks one per core (at most one per GiB).</param>
+/// <param name="LogPath">Akka's log: a file, or "-" for standard output.</param>
+public sealed record GraderSettings(
+    NodeSettings Node, string NodeId, int? ContainerSlots, string ArtefactsDir, string LogPath, TimeSpan JoinTimeout);

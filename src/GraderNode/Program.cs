@@ -1,0 +1,36 @@
+using System.CommandLine;
+using SweLancer.GraderNode.Hosting;
+
+namespace SweLancer.GraderNode;
+
+/// <summary>`swelancer-grader`: one grader node of a cluster.</summary>
+internal static class Program
+{
+    private static async Task<int> Main(string[] args)
+    {
+        var root = GraderCommand.Build();
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+                Console.Error.WriteLine($"error: {error.Message}");
+            Console.Error.WriteLine("Run with --help for the options.");
+            return 2;
+        }
+
+        using var signal = new ShutdownSignal();
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, signal.Token);
+        }
+        catch (OperationCanceledException) when (signal.Token.IsCancellationRequested)
+        {
+            return 0;
+        }
+        catch (Exception ex)
+        {
+            Console.Error.WriteLine($"error: {ex.GetBaseException().Message}");
+            return 1;
+        }
+    }
+}
