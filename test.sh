@@ -1,7 +1,35 @@
 #!/usr/bin/env bash
-# Runs every test: starts the real services they need (scripts/setup-services.sh), then the whole solution's tests.
+# Runs every test: starts the real services they need (scripts/setup-services.sh), then the unit tests and the
+# integration tests of the solution, one project after the other, and ends with a digest of any failures.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 "$root/scripts/setup-services.sh"
 export SWELANCER_TEST_POSTGRES="${SWELANCER_TEST_POSTGRES:-Host=127.0.0.1;Port=5432;Username=swelancer;Password=swelancer;Database=postgres}"
-exec dotnet test "$root/SweLancer.sln" -c Release --logger "console;verbosity=normal" "$@"
+
+results="$root/TestResults"
+rm -rf "$results"
+echo "test.sh: $(nproc) cores, $(free -g | awk '/Mem:/ {print $7}') GiB available, $(df -h "$root" | awk 'NR==2 {print $4}') disk free, docker $(docker version --format '{{.Server.Version}}' 2>/dev/null || echo 'not answering')"
+
+dotnet build "$root/SweLancer.sln" -c Release -warnaserror --nologo -clp:ErrorsOnly
+status=0
+for project in tests/SweLancer.Tests tests/SweLancer.IntegrationTests; do
+  # --blame names the test that was running if a test host crashes.
+  dotnet test "$root/$project" -c Release --no-build --blame --logger "console;verbosity=normal" \
+    --logger "trx;LogFilePrefix=$(basename "$project")" --results-directory "$results" "$@" || status=1
+done
+
+if (( status != 0 )); then
+  echo "test.sh: FAILURES (from $results/*.trx):"
+  command -v python3 >/dev/null && python3 - "$results" <<'PY' || true
+import glob, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for trx in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
+    for r in ET.parse(trx).getroot().iterfind(".//t:UnitTestResult", ns):
+        if r.get("outcome") != "Passed":
+            message = r.find(".//t:Message", ns)
+            print(f"  {r.get('outcome')}: {r.get('testName')} ({r.get('duration')})")
+            print("    " + (message.text or "").strip()[:1500].replace("\n", "\n    ") if message is not None else "    (no message)")
+PY
+  command -v python3 >/dev/null || grep -rhoE 'testName="[^"]+"[^>]*outcome="(Failed|NotExecuted)"' "$results" || true
+fi
+exit $status

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using SweLancer.Coordinator.Cli;
+using SweLancer.GraderNode.Hosting;
 
 // Logs are read in wide windows; do not wrap tables and messages at 80 columns when output is redirected.
 if (Console.IsOutputRedirected)
@@ -15,9 +16,11 @@ if (parsed.Errors.Count > 0 && parsed.CommandResult.Command.Subcommands.Count ==
     return SweepRunner.ExitBadInput;
 }
 
+// Our own SIGTERM/SIGINT handling: a node leaving the cluster needs longer than System.CommandLine's 2 s grace.
+using var signal = new ShutdownSignal();
 try
 {
-    return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, signal.Token);
 }
 catch (Exception ex)
 {

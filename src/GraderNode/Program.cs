@@ -21,7 +21,7 @@ internal static class Program
         using var signal = new ShutdownSignal();
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, signal.Token);
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, signal.Token);
         }
         catch (OperationCanceledException) when (signal.Token.IsCancellationRequested)
         {

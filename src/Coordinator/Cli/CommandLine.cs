@@ -10,6 +10,9 @@ public static class CommandLine
     {
         var root = new RootCommand("SweLancer grading cluster: grades a model's SWE-Lancer submissions and reports what it earned.");
         root.Subcommands.Add(SweepCommand());
+        root.Subcommands.Add(CoordinatorCommand.Build());
+        root.Subcommands.Add(SubmitCommand.Build());
+        root.Subcommands.Add(StatusCommand.Build());
         return root;
     }
 

@@ -26,10 +26,8 @@ public static class SweepRunner
         DatabaseTarget db;
         try
         {
-            var tasks = TaskPoolReader.Read(options.TasksPath);
-            var submissions = SubmissionReader.Read(options.SubmissionsPath);
-            plan = SweepPlanner.Plan(options.SweepId, tasks, submissions.Submissions);
-            foreach (var warning in submissions.Warnings.Concat(plan.Warnings))
+            plan = SweepInputs.Load(options.SweepId, options.TasksPath, options.SubmissionsPath);
+            foreach (var warning in plan.Warnings)
                 console.MarkupLineInterpolated($"[yellow]warning:[/] {warning}");
             Directory.CreateDirectory(options.OutDir);
             db = options.Db is null ? DatabaseTarget.SqliteFile(Path.Combine(options.OutDir, "sweep.db")) : DatabaseTarget.Parse(options.Db);

@@ -1,5 +1,4 @@
 using Akka.Actor;
-using Akka.Pattern;
 using SweLancer.Coordinator.Ledger;
 using SweLancer.Coordinator.Sweeps;
 using SweLancer.GraderNode.Grading;
@@ -31,8 +30,8 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     /// <summary>Starts a sweep and its ledger projection, each under a backoff supervisor so a journal outage only restarts them.</summary>
     public (IActorRef Sweep, IActorRef Ledger) StartSweep(SweepPlan plan, DispatchPolicy policy)
     {
-        var sweep = System.ActorOf(Supervised(SweepActor.Props(plan, Graders, policy), "sweep"), $"sweep-{Uri.EscapeDataString(plan.SweepId)}");
-        var ledger = System.ActorOf(Supervised(LedgerProjection.Props(plan.SweepId), "ledger"), $"ledger-{Uri.EscapeDataString(plan.SweepId)}");
+        var sweep = System.ActorOf(Supervision.WithBackoff(SweepActor.Props(plan, Graders, policy), "sweep"), $"sweep-{Uri.EscapeDataString(plan.SweepId)}");
+        var ledger = System.ActorOf(Supervision.WithBackoff(LedgerProjection.Props(plan.SweepId), "ledger"), $"ledger-{Uri.EscapeDataString(plan.SweepId)}");
         return (sweep, ledger);
     }
 
@@ -40,7 +39,4 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     {
         await CoordinatedShutdown.Get(System).Run(CoordinatedShutdown.ClrExitReason.Instance);
     }
-
-    internal static Props Supervised(Props child, string name) =>
-        BackoffSupervisor.Props(Backoff.OnStop(child, name, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(15), 0.2, maxNrOfRetries: -1));
 }

@@ -12,9 +12,14 @@ public static class ResultsCsv
 
     public static void Write(string path, IReadOnlyList<PlannedItem> plan, IEnumerable<TaskGraded> results)
     {
-        var byKey = results.ToDictionary(r => (r.QuestionId, r.Attempt));
         using var writer = new StreamWriter(path);
-        using var csv = CsvWriter.Create(writer, new CsvWriterOptions(), false);
+        Write(writer, plan, results);
+    }
+
+    public static void Write(TextWriter writer, IReadOnlyList<PlannedItem> plan, IEnumerable<TaskGraded> results)
+    {
+        var byKey = results.ToDictionary(r => (r.QuestionId, r.Attempt));
+        using var csv = CsvWriter.Create(writer, new CsvWriterOptions(), true);
         foreach (var column in Header)
             csv.WriteField(column);
         csv.EndRecord();

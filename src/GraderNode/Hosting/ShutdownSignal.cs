@@ -31,8 +31,11 @@ public sealed class ShutdownSignal : IDisposable
         _stop.Dispose();
     }
 
+    // A second signal is not intercepted, so an impatient user (or kubelet) still ends a stuck shutdown at once.
     private void OnSignal(PosixSignalContext context)
     {
+        if (_stop.IsCancellationRequested)
+            return;
         context.Cancel = true;
         _stop.Cancel();
     }

@@ -17,4 +17,8 @@ public static class GraderRegion
             _ => GradingEntity.Props(grader),
             ClusterShardingSettings.Create(system).WithRole(Role),
             new GradeTaskMessageExtractor(MaxShards));
+
+    /// <summary>On a coordinator without the grader role: routes to the entities on the grader nodes.</summary>
+    public static IActorRef StartProxy(ActorSystem system) =>
+        ClusterSharding.Get(system).StartProxy(TypeName, Role, new GradeTaskMessageExtractor(MaxShards));
 }

@@ -17,6 +17,8 @@ public static class MessageManifests
         [typeof(SweepPlanned)] = "sweep-planned.v1",
         [typeof(SweepSnapshot)] = "sweep-snapshot.v1",
         [typeof(LedgerSnapshot)] = "ledger-snapshot.v1",
+        [typeof(SweepSubmitted)] = "sweep-submitted.v1",
+        [typeof(SweepCancelled)] = "sweep-cancelled.v1",
     };
 
     private static readonly IReadOnlyDictionary<string, Type> TypesByName =

@@ -11,7 +11,7 @@ public sealed class SweLancerSerializer(ExtendedActorSystem system) : Serializer
     /// <summary>Akka reserves ids below 100; this one is the project's.</summary>
     public const int SerializerId = 4_117;
 
-    internal static readonly JsonSerializerOptions Options = new()
+    public static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },

@@ -1,0 +1,98 @@
+using Akka.Actor;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using SweLancer.Coordinator.Registry;
+using SweLancer.Coordinator.Reports;
+
+namespace SweLancer.Coordinator.Api;
+
+/// <summary>The sweep routes under /api/sweeps.</summary>
+public static class SweepEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app, SweepQueries queries, ActorSystem system, string dataDir)
+    {
+        var sweeps = app.MapGroup("/api/sweeps");
+
+        sweeps.MapGet("/", async (CancellationToken ct) =>
+        {
+            var views = new List<SweepView>();
+            foreach (var sweep in await queries.ListAsync(ct))
+                views.Add(await queries.ViewAsync(sweep, ct));
+            return Results.Ok(new { sweeps = views });
+        });
+
+        sweeps.MapPost("/", async (HttpRequest request, CancellationToken ct) =>
+        {
+            SweepSubmission.Prepared prepared;
+            try
+            {
+                prepared = await SweepSubmission.ReadAsync(request, dataDir, ct);
+            }
+            catch (SweepSubmission.Invalid ex)
+            {
+                return Results.BadRequest(new ApiError(ex.Message));
+            }
+            catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
+            {
+                return Results.BadRequest(new ApiError($"the upload could not be read: {ex.Message}"));
+            }
+
+            var answer = await queries.Registry.Ask<object>(prepared.Command, TimeSpan.FromSeconds(30), ct);
+            if (answer is SweepRefused refused)
+            {
+                if (prepared.UploadFolder is not null)
+                    Directory.Delete(prepared.UploadFolder, recursive: true);
+                return Results.Conflict(new ApiError(refused.Reason));
+            }
+
+            var plan = prepared.Command.Plan;
+            return Results.Created($"/api/sweeps/{Uri.EscapeDataString(plan.SweepId)}", new
+            {
+                sweep_id = plan.SweepId,
+                tasks = plan.Items.Select(i => i.Task.QuestionId).Distinct().Count(),
+                attempts = plan.Items.Count,
+                warnings = plan.Warnings,
+            });
+        });
+
+        sweeps.MapGet("/{id}", async (string id, CancellationToken ct) =>
+            await queries.FindAsync(id, ct) is { } sweep ? Results.Ok(await queries.ViewAsync(sweep, ct)) : NotFound(id));
+
+        sweeps.MapGet("/{id}/results.csv", async (string id, HttpResponse response, CancellationToken ct) =>
+        {
+            if (await queries.FindAsync(id, ct) is not { Plan: not null } sweep)
+                return NotFound(id);
+            var ledger = await queries.LedgerAsync(sweep, ct);
+            if (ledger is null)
+                return Results.Json(new ApiError($"the ledger of sweep '{id}' is recovering; try again shortly"), statusCode: StatusCodes.Status503ServiceUnavailable);
+            var text = new StringWriter();
+            ResultsCsv.Write(text, sweep.Plan.Items.Select(i => i.ToPlanned()).ToList(), ledger.Entries);
+            return Results.Text(text.ToString(), "text/csv");
+        });
+
+        sweeps.MapPost("/{id}/cancel", async (string id, CancellationToken ct) =>
+        {
+            var answer = await queries.Registry.Ask<object>(new CancelSweep(id), TimeSpan.FromSeconds(30), ct);
+            return answer switch
+            {
+                SweepRefused { NotFound: true } => NotFound(id),
+                SweepRefused refused => Results.Conflict(new ApiError(refused.Reason)),
+                _ => Results.Ok(await queries.ViewAsync((await queries.FindAsync(id, ct))!, ct)),
+            };
+        });
+
+        sweeps.MapGet("/{id}/events", async (string id, HttpContext context, CancellationToken ct) =>
+        {
+            if (await queries.FindAsync(id, ct) is null)
+            {
+                await NotFound(id).ExecuteAsync(context);
+                return;
+            }
+
+            await SweepEventStream.WriteAsync(context, system, id, ct);
+        });
+    }
+
+    private static IResult NotFound(string id) => Results.NotFound(new ApiError($"no sweep named '{id}'"));
+}

@@ -1,0 +1,86 @@
+using System.CommandLine;
+using SweLancer.Coordinator.Api;
+using SweLancer.Coordinator.Hosting;
+using SweLancer.GraderNode.Hosting;
+
+namespace SweLancer.Coordinator.Cli;
+
+/// <summary>`swelancer coordinator`: the coordinator role of a cluster, with the HTTP API.</summary>
+public static class CoordinatorCommand
+{
+    public const int DefaultPort = 4053;
+
+    public static Command Build()
+    {
+        var node = new NodeOptions(DefaultPort);
+        var db = new Option<string?>("--db")
+        {
+            Description = "Journal database, a PostgreSQL connection string (Host=…;Username=…;Password=…;Database=…) [env SWELANCER_DB].",
+            DefaultValueFactory = _ => EnvironmentDefault.Text("SWELANCER_DB"),
+        };
+        var urls = new Option<string>("--api-urls")
+        {
+            Description = "Where the HTTP API listens, comma-separated [env SWELANCER_API_URLS]. Any non-loopback address needs a token.",
+            DefaultValueFactory = EnvironmentDefault.String("SWELANCER_API_URLS", "http://127.0.0.1:5080"),
+        };
+        var token = new Option<string?>("--api-token")
+        {
+            Description = "Bearer token the API requires [env SWELANCER_API_TOKEN; prefer the variable, flags show up in process lists].",
+            DefaultValueFactory = _ => EnvironmentDefault.Text("SWELANCER_API_TOKEN"),
+        };
+        var dataDir = new Option<string>("--data-dir")
+        {
+            Description = "Where uploaded task pools and submissions are kept; keep it across restarts [env SWELANCER_DATA_DIR].",
+            DefaultValueFactory = EnvironmentDefault.String("SWELANCER_DATA_DIR", "coordinator-data"),
+        };
+        var log = new Option<string>("--log")
+        {
+            Description = "Akka's log file, or - for standard output [env SWELANCER_LOG].",
+            DefaultValueFactory = EnvironmentDefault.String("SWELANCER_LOG", "-"),
+        };
+        var joinTimeout = new Option<int>("--join-timeout-seconds")
+        {
+            Description = "Give up (exit 1) when no seed node answers within this many seconds.",
+            DefaultValueFactory = _ => 120,
+        };
+        joinTimeout.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--join-timeout-seconds must be at least 1."); });
+
+        var command = new Command("coordinator", "Run the coordinator role of a cluster (sweeps, ledgers, HTTP API) on PostgreSQL; grader nodes (swelancer-grader) join it.")
+        {
+            db, urls, token, dataDir, log, joinTimeout,
+        };
+        node.AddTo(command);
+        command.Validators.Add(r =>
+        {
+            var value = r.GetValue(db);
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                r.AddError("--db (or SWELANCER_DB) is required: the PostgreSQL database the coordinator's journal lives in.");
+                return;
+            }
+
+            try
+            {
+                DatabaseTarget.Parse(value);
+            }
+            catch (ArgumentException ex)
+            {
+                r.AddError(ex.Message);
+            }
+
+            var api = new ApiSettings(SplitUrls(r.GetValue(urls)!), r.GetValue(token), r.GetValue(dataDir)!);
+            if (api.Problem() is { } problem)
+                r.AddError(problem);
+        });
+        command.SetAction((parsed, stop) =>
+        {
+            var api = new ApiSettings(SplitUrls(parsed.GetValue(urls)!), parsed.GetValue(token), Path.GetFullPath(parsed.GetValue(dataDir)!));
+            var settings = new CoordinatorSettings(node.Read(parsed), DatabaseTarget.Parse(parsed.GetValue(db)!), api,
+                parsed.GetValue(log)!, TimeSpan.FromSeconds(parsed.GetValue(joinTimeout)));
+            return CoordinatorProcess.RunAsync(settings, stop);
+        });
+        return command;
+    }
+
+    private static string[] SplitUrls(string urls) => urls.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

@@ -1,0 +1,43 @@
+using Akka.Actor;
+using SweLancer.Coordinator.Api;
+using SweLancer.Coordinator.Registry;
+using SweLancer.GraderNode.Sharding;
+
+namespace SweLancer.Coordinator.Hosting;
+
+/// <summary>
+/// The coordinator role as its own process: the sweep registry (which restarts unfinished sweeps from the journal),
+/// each sweep's actor and ledger projection, and the HTTP API. Grading happens on the grader nodes.
+/// </summary>
+public static class CoordinatorProcess
+{
+    public static async Task<int> RunAsync(CoordinatorSettings settings, CancellationToken stop)
+    {
+        Directory.CreateDirectory(settings.Api.DataDir);
+        var system = await CoordinatorNode.StartAsync(settings.Node, [CoordinatorNode.Role], settings.Db, settings.LogPath,
+            settings.JoinTimeout, cancellation: stop);
+        var graders = GraderRegion.StartProxy(system);
+        var registry = system.ActorOf(Supervision.WithBackoff(SweepRegistry.Props(graders), "registry"), "sweeps");
+
+        var api = CoordinatorApi.Build(settings.Api, new SweepQueries(registry), system);
+        try
+        {
+            await api.StartAsync(stop);
+        }
+        catch (IOException ex)
+        {
+            await CoordinatedShutdown.Get(system).Run(CoordinatedShutdown.ClrExitReason.Instance);
+            throw new IOException($"the API cannot listen on {string.Join(", ", settings.Api.Urls)}: {ex.Message}", ex);
+        }
+
+        Console.WriteLine($"coordinator is up at {Akka.Cluster.Cluster.Get(system).SelfAddress}; API at {string.Join(", ", settings.Api.Urls)}; journal in {settings.Db.Description}");
+
+        var stopped = Task.Delay(Timeout.Infinite, stop).ContinueWith(_ => { }, TaskScheduler.Default);
+        await Task.WhenAny(stopped, system.WhenTerminated);
+        Console.WriteLine("coordinator: stopping");
+        await api.StopAsync(CancellationToken.None);
+        await api.DisposeAsync();
+        await CoordinatedShutdown.Get(system).Run(CoordinatedShutdown.ClrExitReason.Instance);
+        return 0;
+    }
+}
