@@ -10,6 +10,7 @@ public static class CommandLine
     {
         var root = new RootCommand("SweLancer grading cluster: grades a model's SWE-Lancer submissions and reports what it earned.");
         root.Subcommands.Add(SweepCommand());
+        root.Subcommands.Add(ReportCommand.Build());
         return root;
     }
 

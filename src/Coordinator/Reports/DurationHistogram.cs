@@ -11,7 +11,7 @@ public sealed record DurationHistogram(IReadOnlyList<DurationBucket> Buckets, in
     /// <summary>Round widths, so the axis reads 0, 2 s, 4 s… rather than 0, 1.37 s, 2.74 s. Whole ticks keep bucketing exact.</summary>
     private static readonly TimeSpan[] Widths =
     [
-        .. new[] { 10, 20, 50, 100, 200, 500 }.Select(ms => TimeSpan.FromMilliseconds(ms)),
+        .. new[] { 1, 2, 5, 10, 20, 50, 100, 200, 500 }.Select(ms => TimeSpan.FromMilliseconds(ms)),
         .. new[] { 1, 2, 5, 10, 15, 30 }.Select(s => TimeSpan.FromSeconds(s)),
         .. new[] { 1, 2, 5, 10, 15, 30 }.Select(m => TimeSpan.FromMinutes(m)),
         .. new[] { 1, 2, 4, 8, 24 }.Select(h => TimeSpan.FromHours(h)),

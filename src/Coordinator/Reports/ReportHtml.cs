@@ -171,7 +171,7 @@ public static class ReportHtml
             html.Append($"""<tr data-question-id="{E(p.QuestionId)}" data-attempt="{p.Attempt}" data-outcome="{outcome}">""")
                 .Append($"""<td class="id">{E(p.QuestionId)}</td><td>{p.Attempt}</td><td>{E(p.Variant)}</td><td>{E(Money.Display(p.PriceUsd))}</td>""")
                 .Append($"""<td><span class="badge {outcome}">{E(outcome.Replace('_', ' '))}</span></td><td class="reason">{E(p.Reason)}</td>""")
-                .Append($"""<td class="node">{E(p.GraderNode)}</td><td>{E(Duration(p.FinishedAt - p.StartedAt))}</td><td class="artefacts">""");
+                .Append($"""<td class="node">{E(p.GraderNode)}</td><td class="time">{E(Duration(p.FinishedAt - p.StartedAt))}</td><td class="artefacts">""");
             foreach (var link in p.Artefacts.Select(a => ArtefactLink.Of(a, reportFolder)))
             {
                 var thumbnail = link.Kind == "screenshot" ? $"""<img src="{E(link.Href)}" alt="" loading="lazy">""" : "";
