@@ -31,9 +31,11 @@ public static class ReportCss
         table.numbers td + td, table.numbers th + th { text-align: right; font-variant-numeric: tabular-nums; }
         table.problems { width: 100%; font-size: 13px; }
         td.time { white-space: nowrap; }
-        td.id, td.node { white-space: nowrap; font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12px; }
-        td.node { font-size: 11px; color: var(--muted); }
+        td.id, td.node { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12px; }
+        td.id { white-space: nowrap; }
+        td.node { font-size: 11px; color: var(--muted); overflow-wrap: anywhere; max-width: 150px; }
         td.reason { overflow-wrap: anywhere; min-width: 220px; }
+        td.artefacts { width: 180px; }
         td.artefacts a { display: block; margin-bottom: 6px; color: #0969da; text-decoration: none; overflow-wrap: anywhere; font-size: 12px; }
         td.artefacts img { display: block; max-width: 160px; max-height: 100px; border: 1px solid var(--line); margin-bottom: 2px; }
         .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; white-space: nowrap; color: #fff; }

@@ -171,10 +171,10 @@ public static class ReportHtml
             html.Append($"""<tr data-question-id="{E(p.QuestionId)}" data-attempt="{p.Attempt}" data-outcome="{outcome}">""")
                 .Append($"""<td class="id">{E(p.QuestionId)}</td><td>{p.Attempt}</td><td>{E(p.Variant)}</td><td>{E(Money.Display(p.PriceUsd))}</td>""")
                 .Append($"""<td><span class="badge {outcome}">{E(outcome.Replace('_', ' '))}</span></td><td class="reason">{E(p.Reason)}</td>""")
-                .Append($"""<td class="node">{E(p.GraderNode)}</td><td class="time">{E(Duration(p.FinishedAt - p.StartedAt))}</td><td class="artefacts">""");
+                .Append($"""<td class="node" title="{E(p.GraderNode)}">{E(NodeName(p.GraderNode))}</td><td class="time">{E(Duration(p.FinishedAt - p.StartedAt))}</td><td class="artefacts">""");
             foreach (var link in p.Artefacts.Select(a => ArtefactLink.Of(a, reportFolder)))
             {
-                var thumbnail = link.Kind == "screenshot" ? $"""<img src="{E(link.Href)}" alt="" loading="lazy">""" : "";
+                var thumbnail = link.Kind == "screenshot" ? $"""<img src="{E(link.Href)}" alt="">""" : "";
                 html.Append($"""<a class="artefact" data-kind="{link.Kind}" href="{E(link.Href)}">{thumbnail}<span>{E(link.Kind)}: {E(link.Label)}</span></a>""");
             }
 
@@ -182,6 +182,13 @@ public static class ReportHtml
         }
 
         html.Append("</tbody></table>\n</section>\n\n");
+    }
+
+    /// <summary>host:port of an Akka address (akka.tcp://system@host:port), which is what tells nodes apart; the whole address is the cell's tooltip.</summary>
+    private static string NodeName(string address)
+    {
+        var at = address.LastIndexOf('@');
+        return at >= 0 && at < address.Length - 1 ? address[(at + 1)..] : address;
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
