@@ -33,7 +33,7 @@ public static class ReportCss
         td.time { white-space: nowrap; }
         td.id, td.node { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12px; }
         td.id { white-space: nowrap; }
-        td.node { font-size: 11px; color: var(--muted); overflow-wrap: anywhere; max-width: 150px; }
+        td.node { font-size: 11px; color: var(--muted); white-space: nowrap; }
         td.reason { overflow-wrap: anywhere; min-width: 220px; }
         td.artefacts { width: 180px; }
         td.artefacts a { display: block; margin-bottom: 6px; color: #0969da; text-decoration: none; overflow-wrap: anywhere; font-size: 12px; }
