@@ -6,6 +6,7 @@ using Akka.Streams;
 using Akka.Streams.Dsl;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using SweLancer.GraderNode.Hosting;
 using SweLancer.Coordinator.Sweeps;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Serialization;
