@@ -13,6 +13,7 @@ public static class CommandLine
         root.Subcommands.Add(CoordinatorCommand.Build());
         root.Subcommands.Add(SubmitCommand.Build());
         root.Subcommands.Add(StatusCommand.Build());
+        root.Subcommands.Add(ReportCommand.Build());
         return root;
     }
 

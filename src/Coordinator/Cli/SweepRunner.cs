@@ -96,6 +96,7 @@ public static class SweepRunner
         SummaryJson.Write(Path.Combine(options.OutDir, "summary.json"), summary);
         if (options.SummaryJsonPath is not null)
             SummaryJson.Write(options.SummaryJsonPath, summary);
+        ReportHtml.Write(Path.Combine(options.OutDir, "report.html"), SweepReport.Of(plan.SweepId, planned, view.Entries));
         console.WriteLine($"results: {Path.GetFullPath(resultsPath)}");
         return ExitOk;
     }

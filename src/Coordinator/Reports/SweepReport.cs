@@ -1,0 +1,44 @@
+using SweLancer.Coordinator.Ledger;
+using SweLancer.Messages.Events;
+using SweLancer.Messages.Sweeps;
+
+namespace SweLancer.Coordinator.Reports;
+
+/// <summary>
+/// Everything report.html shows, computed from the plan and the ledger's results without an ActorSystem. Totals come
+/// from <see cref="LedgerSummary"/>, so the page agrees with summary.json and results.csv.
+/// </summary>
+/// <param name="Problems">Failed and system-error attempts, in plan order.</param>
+public sealed record SweepReport(
+    LedgerSummary Summary,
+    int PlannedAttempts,
+    int GradedAttempts,
+    IReadOnlyDictionary<string, decimal> AvailableByVariant,
+    IReadOnlyList<BandEarnings> Bands,
+    IReadOnlyList<EarningsPoint> Earnings,
+    DurationHistogram Durations,
+    DateTimeOffset? FirstStarted,
+    DateTimeOffset? LastFinished,
+    IReadOnlyList<TaskGraded> Problems)
+{
+    public static SweepReport Of(string sweepId, IReadOnlyList<PlannedItem> plan, IEnumerable<TaskGraded> results)
+    {
+        // Keyed like the ledger: a result folded twice counts once.
+        var ledger = EarningsLedger.FromEntries(sweepId, results);
+        var tasks = TaskResult.Of(plan, ledger.Entries);
+        var graded = tasks.SelectMany(t => t.Attempts).ToList();
+        var order = plan.Select((item, i) => (item.QuestionId, item.Attempt, i)).ToDictionary(x => (x.QuestionId, x.Attempt), x => x.i);
+
+        return new SweepReport(
+            LedgerSummary.Of(sweepId, plan, graded),
+            plan.Count,
+            graded.Count,
+            tasks.GroupBy(t => t.Variant).ToDictionary(g => g.Key, g => g.Sum(t => t.PriceUsd)),
+            BandEarnings.Of(tasks),
+            CumulativeEarnings.Of(tasks),
+            DurationHistogram.Of(graded.Select(r => r.FinishedAt - r.StartedAt)),
+            graded.Count == 0 ? null : graded.Min(r => r.StartedAt),
+            graded.Count == 0 ? null : graded.Max(r => r.FinishedAt),
+            graded.Where(r => r.Outcome != GradeOutcome.Passed).OrderBy(r => order[(r.QuestionId, r.Attempt)]).ToList());
+    }
+}
