@@ -39,7 +39,8 @@ public sealed class PrometheusScrapeSpec
         }
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"summary.json: graded {summary.Graded}, passed {summary.Passed}, failed {summary.Failed}, system_errors {summary.SystemErrors}, earned {summary.EarnedUsd}, available {summary.AvailableUsd}");
-        Assert.Equal(1, await Query($"max(last_over_time(up{{job=\"{PrometheusServer.Job}\"}}[10m]))"));
+        var up = await Query($"max(last_over_time(up{{job=\"{PrometheusServer.Job}\"}}[10m]))");
+        Assert.True(up == 1, $"Prometheus never scraped the sweep successfully; its targets: {await prometheus.TargetsAsync()}");
         // The demo pool has one attempt per task, so attempts in the ledger are tasks in the summary.
         Assert.Equal(summary.Graded, await Query(Last("swelancer_tasks_graded_total")));
         Assert.Equal(summary.Passed, await Query(Last("swelancer_tasks_graded_total", ",swelancer_grade_outcome=\"passed\"")));

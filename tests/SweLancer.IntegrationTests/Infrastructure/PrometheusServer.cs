@@ -94,6 +94,9 @@ public sealed class PrometheusServer : IDisposable
         };
     }
 
+    /// <summary>Prometheus's own view of its targets (health, last error), for failure messages.</summary>
+    public async Task<string> TargetsAsync() => await Http.GetStringAsync(new Uri(_api, "api/v1/targets"));
+
     public void Dispose()
     {
         if (!_process.HasExited)
