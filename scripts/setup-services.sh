@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs (from Debian's packages) and starts what the integration tests use: PostgreSQL 15, a Docker engine,
-# Chromium, and the locally built images (the sample pool's and the probe image of the container-limits specs).
+# Chromium, Prometheus (installed only; each spec runs its own), and the locally built images (the sample pool's and the probe image of the container-limits specs).
 # Idempotent; needs root (or sudo) on a fresh Debian 12 machine.
 set -euo pipefail
 
@@ -8,6 +8,8 @@ as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 need_packages=()
 command -v pg_ctlcluster >/dev/null 2>&1 && [[ -d /usr/lib/postgresql/15 ]] || need_packages+=(postgresql)
 [[ -x /usr/bin/chromium ]] || need_packages+=(chromium)
+# The metrics spec starts its own Prometheus (no service is started here).
+command -v prometheus >/dev/null 2>&1 || need_packages+=(prometheus)
 
 if (( ${#need_packages[@]} )); then
   echo "setup-services: installing ${need_packages[*]}" >&2

@@ -40,6 +40,7 @@ public static class CommandLine
         {
             tasks, submissions, sweepId, outDir, db, summaryJson, maxInFlight, answerTimeout, systemErrorRetries, containerSlots, artefacts,
         };
+        var telemetry = TelemetryCliOptions.AddTo(command);
         command.SetAction((parsed, cancellation) =>
         {
             var id = parsed.GetValue(sweepId) ?? SweepIds.New();
@@ -59,7 +60,7 @@ public static class CommandLine
                 },
                 parsed.GetValue(containerSlots),
                 parsed.GetValue(artefacts)?.FullName ?? Path.Combine(outFolder, "artefacts"));
-            return SweepRunner.RunAsync(options, cancellation);
+            return telemetry.RunAsync(parsed, $"embedded-{Environment.MachineName}-{id}", () => SweepRunner.RunAsync(options, cancellation), cancellation);
         });
         return command;
     }

@@ -6,6 +6,7 @@ using Akka.Persistence.Query;
 using Akka.Persistence.Sql.Query;
 using Akka.Streams;
 using Akka.Streams.Dsl;
+using SweLancer.Coordinator.Telemetry;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Sweeps;
 
@@ -21,6 +22,7 @@ public sealed class LedgerProjection : ReceivePersistentActor, IWithTimers
     private readonly string _sweepId;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private EarningsLedger _ledger;
+    private LedgerTotals _totals = new();
     private long _offset;
     private int _foldedSinceSnapshot;
     private UniqueKillSwitch? _stream;
@@ -38,7 +40,12 @@ public sealed class LedgerProjection : ReceivePersistentActor, IWithTimers
                 _offset = snapshot.Offset;
             }
         });
-        Recover<RecoveryCompleted>(_ => StartReading());
+        Recover<RecoveryCompleted>(_ =>
+        {
+            _totals = LedgerTotals.Of(_ledger.Entries);
+            CoordinatorMetrics.For(sweepId).Ledger = _totals;
+            StartReading();
+        });
 
         Command<StreamStarted>(_ => Sender.Tell(StreamAck.Instance));
         Command<EventEnvelope>(Fold);
@@ -80,8 +87,16 @@ public sealed class LedgerProjection : ReceivePersistentActor, IWithTimers
 
     private void Fold(EventEnvelope envelope)
     {
-        if (envelope.Event is TaskGraded graded && _ledger.Apply(graded))
-            _foldedSinceSnapshot++;
+        if (envelope.Event is TaskGraded graded)
+        {
+            var folded = _ledger.Apply(graded);
+            if (folded)
+            {
+                _foldedSinceSnapshot++;
+                _totals.Add(graded);
+            }
+            LedgerSpans.Folded(graded, folded);
+        }
         if (envelope.Offset is Sequence sequence)
             _offset = Math.Max(_offset, sequence.Value);
         Sender.Tell(StreamAck.Instance);

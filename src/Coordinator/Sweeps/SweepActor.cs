@@ -1,10 +1,12 @@
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
+using SweLancer.Coordinator.Telemetry;
 using SweLancer.Messages.Commands;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Submissions;
 using SweLancer.Messages.Sweeps;
+using SweLancer.Messages.Telemetry;
 
 namespace SweLancer.Coordinator.Sweeps;
 
@@ -24,6 +26,7 @@ public sealed class SweepActor : ReceivePersistentActor, IWithTimers
     private readonly Dictionary<ResultKey, SweepWorkItem> _work;
     private readonly HashSet<ResultKey> _persisting = [];
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly SweepTelemetry _telemetry;
     private SweepState _state = SweepState.Empty;
     private object? _status;
     private int _resultsSinceSnapshot;
@@ -35,6 +38,7 @@ public sealed class SweepActor : ReceivePersistentActor, IWithTimers
         _snapshotEvery = snapshotEvery;
         _window = new DispatchWindow(policy);
         _work = plan.Items.ToDictionary(i => i.Key);
+        _telemetry = new SweepTelemetry(plan);
 
         Recover<SnapshotOffer>(offer =>
         {
@@ -117,15 +121,20 @@ public sealed class SweepActor : ReceivePersistentActor, IWithTimers
         if (graded is { Outcome: GradeOutcome.SystemError, Retryable: true } && _window.TryScheduleRetry(key, now))
         {
             _log.Info("Sweep {0}: {1} hit a system error ({2}); retrying", SweepId, key, graded.Reason);
+            _telemetry.RetryScheduled(graded);
+            _telemetry.Observe(_window.InFlight, _window.Pending, _state.Results.Count);
             return;
         }
 
         _persisting.Add(key);
         _window.Complete(key);
-        PersistAsync(graded, persisted =>
+        var persist = _telemetry.StartPersist(graded);
+        PersistAsync(graded with { TraceParent = TraceParent.Of(persist) ?? graded.TraceParent }, persisted =>
         {
             _persisting.Remove(key);
             _state = _state.Apply(persisted);
+            SweepTelemetry.Persisted(persist);
+            _telemetry.Observe(_window.InFlight, _window.Pending, _state.Results.Count);
             // A snapshot holds the whole plan and every result, so take one per quarter of the sweep: a handful of
             // snapshots in all, and recovery replays at most a quarter of the results.
             if (++_resultsSinceSnapshot >= Math.Max(_snapshotEvery, _state.Total / 4) || _state.IsFinished)
@@ -143,6 +152,7 @@ public sealed class SweepActor : ReceivePersistentActor, IWithTimers
         var overdue = _window.TakeOverdue(now);
         if (overdue.Count > 0)
             _log.Warning("Sweep {0}: redelivering {1} unanswered attempt(s)", SweepId, overdue.Count);
+        _telemetry.Redelivered(overdue.Count);
         Dispatch(overdue);
         Dispatch(_window.TakeDispatchable(now));
     }
@@ -152,8 +162,9 @@ public sealed class SweepActor : ReceivePersistentActor, IWithTimers
         foreach (var (key, delivery) in sends)
         {
             var item = _work[key];
-            _graders.Tell(new GradeTask(SweepId, item.Task, item.Attempt, item.Submission, delivery));
+            _graders.Tell(new GradeTask(SweepId, item.Task, item.Attempt, item.Submission, delivery, _telemetry.Dispatched(item, delivery)));
         }
+        _telemetry.Observe(_window.InFlight, _window.Pending, _state.Results.Count);
     }
 
     private sealed class DispatchTick

@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using SweLancer.GraderNode.Telemetry;
+using SweLancer.Messages.Telemetry;
 
 namespace SweLancer.GraderNode.Containers;
 
@@ -33,6 +36,14 @@ public sealed class ContainerPool : IAsyncDisposable
 
     public int AliveCount => _alive.Count;
 
+    /// <summary>Slots by state; they add up to the pool's size. Read without locks, so a snapshot may be a moment stale.</summary>
+    internal (int Used, int Idle, int Free) SlotUsage()
+    {
+        var free = _slots.CurrentCount;
+        var idle = _warm.Values.Sum(q => q.Count);
+        return (Math.Max(0, _options.Slots - free - idle), idle, free);
+    }
+
     /// <summary>Connects, makes sure the internal network exists, and removes this node's leftovers from an earlier run.</summary>
     /// <exception cref="InfrastructureException">The engine cannot be reached or refuses.</exception>
     public static async Task<ContainerPool> StartAsync(Uri endpoint, ContainerPoolOptions options, CancellationToken cancellation = default)
@@ -46,6 +57,7 @@ public sealed class ContainerPool : IAsyncDisposable
             var pool = new ContainerPool(docker, endpoint, options);
             await pool.RemoveOrphansAsync(cancellation);
             await pool.EnsureNetworkAsync(cancellation);
+            ContainerSlotGauge.Track(pool);
             return pool;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellation.IsCancellationRequested)
@@ -59,18 +71,29 @@ public sealed class ContainerPool : IAsyncDisposable
     /// <exception cref="InfrastructureException">The image is not available, or the engine failed.</exception>
     public async Task<ContainerLease> LeaseAsync(string image, string sweepId, CancellationToken cancellation)
     {
-        await EnsureImageAsync(image, cancellation);
-        while (true)
+        using var span = SweLancerTelemetry.Source.StartActivity("container.lease");
+        try
         {
-            if (_warm.TryGetValue((image, sweepId), out var queue) && queue.TryDequeue(out var warm))
+            await EnsureImageAsync(image, cancellation);
+            while (true)
             {
-                if (await IsRunningAsync(warm, cancellation))
-                    return warm; // its slot passes to the lease
-                await warm.DisposeAsync();
-                continue;
+                if (_warm.TryGetValue((image, sweepId), out var queue) && queue.TryDequeue(out var warm))
+                {
+                    if (await IsRunningAsync(warm, cancellation))
+                    {
+                        span?.SetTag("swelancer.container.prewarmed", true);
+                        return warm; // its slot passes to the lease
+                    }
+                    await warm.DisposeAsync();
+                    continue;
+                }
+                if (await _slots.WaitAsync(0, cancellation) || await EvictOneWarmAsync(cancellation) || await _slots.WaitAsync(TimeSpan.FromMilliseconds(200), cancellation))
+                    return await CreateHoldingSlotAsync(image, sweepId, cancellation);
             }
-            if (await _slots.WaitAsync(0, cancellation) || await EvictOneWarmAsync(cancellation) || await _slots.WaitAsync(TimeSpan.FromMilliseconds(200), cancellation))
-                return await CreateHoldingSlotAsync(image, sweepId, cancellation);
+        }
+        catch (Exception ex) when (span.RecordFailure(ex))
+        {
+            throw; // not reached: the filter records and declines
         }
     }
 
@@ -81,6 +104,7 @@ public sealed class ContainerPool : IAsyncDisposable
         {
             var warming = Task.Run(async () =>
             {
+                Activity.Current = null; // pre-warming serves later attempts, not the trace of the one that asked
                 try
                 {
                     await EnsureImageAsync(image, CancellationToken.None);
@@ -116,6 +140,8 @@ public sealed class ContainerPool : IAsyncDisposable
     private async Task<ContainerLease> CreateHoldingSlotAsync(string image, string sweepId, CancellationToken cancellation)
     {
         string? id = null;
+        using var span = SweLancerTelemetry.Source.StartActivity("container.start");
+        var started = Stopwatch.GetTimestamp();
         try
         {
             var config = _images[image].Config;
@@ -150,10 +176,14 @@ public sealed class ContainerPool : IAsyncDisposable
                 throw new InfrastructureException($"container {id[..12]} got no address on network {_options.NetworkName}", retryable: true);
             var lease = new ContainerLease(_docker, id, image, ip, DestroyAsync);
             _alive[id] = lease;
+            GraderMetrics.ContainerStartDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>(TelemetryTags.Node, _options.NodeId));
             return lease;
         }
         catch (Exception ex)
         {
+            span.RecordFailure(ex);
+            GraderMetrics.ContainerStartDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds,
+                new KeyValuePair<string, object?>(TelemetryTags.Node, _options.NodeId), new(TelemetryTags.ErrorType, ex.GetType().Name));
             if (id is not null)
                 await RemoveQuietlyAsync(id);
             _slots.Release();
@@ -300,6 +330,7 @@ public sealed class ContainerPool : IAsyncDisposable
     {
         // A container still being pre-warmed must be counted before the sweep below, or it would outlive the pool.
         await Task.WhenAll(_warming.Keys);
+        ContainerSlotGauge.Untrack(this);
         foreach (var lease in _alive.Values.ToList())
             await lease.DisposeAsync();
         _warm.Clear();

@@ -1,7 +1,9 @@
 using Akka.Actor;
 using Akka.Cluster.Sharding;
 using SweLancer.Messages.Commands;
+using SweLancer.GraderNode.Telemetry;
 using SweLancer.Messages.Events;
+using SweLancer.Messages.Telemetry;
 
 namespace SweLancer.GraderNode.Grading;
 
@@ -27,6 +29,7 @@ public sealed class GradingEntity : ReceiveActor
     {
         var replyTo = Sender;
         var startedAt = DateTimeOffset.UtcNow;
+        using var span = GradingSpans.Start(command);
         GradeDecision decision;
         try
         {
@@ -34,10 +37,12 @@ public sealed class GradingEntity : ReceiveActor
         }
         catch (Exception ex)
         {
+            span.RecordFailure(ex);
             // Our fault, not the model's: let the sweep retry it elsewhere.
             decision = GradeDecision.SystemError($"grader crashed: {ex.GetType().Name}: {ex.Message}", retryable: true);
         }
 
+        GradingSpans.Finish(span, command, decision, _nodeAddress, DateTimeOffset.UtcNow - startedAt);
         replyTo.Tell(new TaskGraded(
             command.SweepId,
             command.Task.QuestionId,
@@ -51,7 +56,8 @@ public sealed class GradingEntity : ReceiveActor
             _nodeAddress,
             startedAt,
             DateTimeOffset.UtcNow,
-            decision.Artefacts ?? Array.Empty<string>()));
+            decision.Artefacts ?? Array.Empty<string>(),
+            TraceParent.Of(span)));
 
         Context.Parent.Tell(new Passivate(PoisonPill.Instance));
     }

@@ -1,8 +1,12 @@
+using System.Diagnostics;
 using Microsoft.Playwright;
 using SweLancer.GraderNode.Browser;
 using SweLancer.GraderNode.Containers;
 using SweLancer.GraderNode.Grading;
+using SweLancer.GraderNode.Telemetry;
+using SweLancer.Messages.Events;
 using SweLancer.Messages.Tasks;
+using SweLancer.Messages.Telemetry;
 
 namespace SweLancer.GraderNode.Ic;
 
@@ -44,6 +48,10 @@ public sealed class BrowserTestRun(BrowserPool browsers, string artefactsDir)
         var steps = new BrowserStepRunner(baseUrl);
         foreach (var test in spec.BrowserTests!)
         {
+            using var span = SweLancerTelemetry.Source.StartActivity("browser.test");
+            span?.SetTag("swelancer.browser.test.name", test.Name);
+            var started = Stopwatch.GetTimestamp();
+            var outcome = GradeOutcome.SystemError;
             var context = await browsers.NewContextAsync();
             try
             {
@@ -57,19 +65,29 @@ public sealed class BrowserTestRun(BrowserPool browsers, string artefactsDir)
                     }
                     catch (StepFailedException failed)
                     {
+                        outcome = GradeOutcome.Failed;
+                        span?.SetTag("swelancer.browser.test.failed_step", i + 1);
                         artefacts.AddRange(await SaveArtefactsAsync(context, page, task, attempt, test));
                         return GradeDecision.Fail($"browser test '{test.Name}' failed at step {i + 1} ({failed.Message})", artefacts);
                     }
                 }
                 await context.Tracing.StopAsync();
+                outcome = GradeOutcome.Passed;
             }
             catch (PlaywrightException ex)
             {
+                span.RecordFailure(ex);
                 throw new InfrastructureException($"browser failed during '{test.Name}': {ex.Message.Split('\n')[0]}", retryable: true, ex);
             }
             finally
             {
                 await CloseQuietlyAsync(context);
+                span?.SetTag(TelemetryTags.Outcome, OutcomeNames.Of(outcome));
+                GraderMetrics.BrowserTestDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new TagList
+                {
+                    { TelemetryTags.Variant, task.Variant },
+                    { TelemetryTags.Outcome, OutcomeNames.Of(outcome) },
+                });
             }
         }
         return GradeDecision.Pass(task.PriceUsd, $"{spec.BrowserTests!.Count} browser test(s) passed");

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Docker.DotNet;
 using SweLancer.GraderNode.Browser;
 using SweLancer.GraderNode.Containers;
@@ -5,6 +6,7 @@ using SweLancer.GraderNode.Grading;
 using SweLancer.GraderNode.Patching;
 using SweLancer.Messages.Submissions;
 using SweLancer.Messages.Tasks;
+using SweLancer.Messages.Telemetry;
 
 namespace SweLancer.GraderNode.Ic;
 
@@ -49,9 +51,22 @@ public sealed class IcTaskRunner(ContainerPool pool, BrowserPool browsers, strin
             using var workspace = await PatchedWorkspace.PrepareAsync(lease, spec, patch, verdict.Files, _patcher, cancellation);
             await workspace.InstallAsync(lease, cancellation);
 
-            var decision = spec.Runner == IcRunnerKinds.Browser
-                ? await _browserRun.RunAsync(lease, task, attempt, cancellation)
-                : await CommandTestRun.RunAsync(pool, lease, workspace, task, attempt, cancellation);
+            GradeDecision decision;
+            using (var run = SweLancerTelemetry.Source.StartActivity("test.run"))
+            {
+                run?.SetTag("swelancer.test.runner", spec.Runner);
+                try
+                {
+                    decision = spec.Runner == IcRunnerKinds.Browser
+                        ? await _browserRun.RunAsync(lease, task, attempt, cancellation)
+                        : await CommandTestRun.RunAsync(pool, lease, workspace, task, attempt, cancellation);
+                }
+                catch (Exception ex) when (run.RecordFailure(ex))
+                {
+                    throw; // not reached: the filter records and declines
+                }
+                run?.SetTag(TelemetryTags.Outcome, Messages.Events.OutcomeNames.Of(decision.Outcome));
+            }
             return workspace.NeededFuzz && decision.Outcome == Messages.Events.GradeOutcome.Passed
                 ? decision with { Reason = decision.Reason + " (patch applied with fuzz)" }
                 : decision;
@@ -62,11 +77,13 @@ public sealed class IcTaskRunner(ContainerPool pool, BrowserPool browsers, strin
         }
         catch (InfrastructureException ex)
         {
+            Activity.Current.RecordFailure(ex);
             return GradeDecision.SystemError(ex.Message, ex.Retryable);
         }
         catch (Exception ex) when (ex is DockerApiException or HttpRequestException or IOException or TimeoutException
                                        || (ex is OperationCanceledException && !cancellation.IsCancellationRequested))
         {
+            Activity.Current.RecordFailure(ex);
             return GradeDecision.SystemError($"grading infrastructure failed: {ex.GetType().Name}: {ContainerPool.Describe(ex)}", retryable: true);
         }
     }

@@ -1,6 +1,7 @@
 using SweLancer.GraderNode.Containers;
 using SweLancer.GraderNode.Patching;
 using SweLancer.Messages.Tasks;
+using SweLancer.Messages.Telemetry;
 
 namespace SweLancer.GraderNode.Ic;
 
@@ -28,6 +29,7 @@ public sealed class PatchedWorkspace : IDisposable
     public static async Task<PatchedWorkspace> PrepareAsync(ContainerLease lease, IcTaskSpec spec, string modelPatch, IReadOnlyList<PatchedFile> modelFiles,
         GnuPatch patcher, CancellationToken cancellation)
     {
+        using var span = SweLancerTelemetry.Source.StartActivity("patch.apply");
         var bugFiles = string.IsNullOrWhiteSpace(spec.BugPatch) ? [] : UnifiedDiffPaths.Parse(spec.BugPatch);
         var root = Directory.CreateTempSubdirectory("swelancer-ws-").FullName;
         try
@@ -46,8 +48,13 @@ public sealed class PatchedWorkspace : IDisposable
             {
                 var model = await patcher.ApplyAsync(root, modelPatch, cancellation);
                 if (!model.Applied)
+                {
+                    span?.SetTag("swelancer.patch.applied", false); // the model's failure, not an error of ours
                     throw new ModelFailureException($"patch does not apply: {Shorten(model.Output)}");
+                }
                 fuzz = model.NeededFuzz;
+                span?.SetTag("swelancer.patch.applied", true);
+                span?.SetTag("swelancer.patch.fuzz", fuzz);
             }
             var removed = bugFiles.Concat(modelFiles)
                 .Where(f => f.OldPath is not null && f.OldPath != f.NewPath)
@@ -57,8 +64,10 @@ public sealed class PatchedWorkspace : IDisposable
                 .ToList();
             return new PatchedWorkspace(root, removed, fuzz);
         }
-        catch
+        catch (Exception ex)
         {
+            if (ex is not ModelFailureException)
+                span.RecordFailure(ex);
             Directory.Delete(root, recursive: true);
             throw;
         }
@@ -66,6 +75,19 @@ public sealed class PatchedWorkspace : IDisposable
 
     /// <summary>Copies the patched folders into <paramref name="lease"/>'s container and removes the files the patches deleted.</summary>
     public async Task InstallAsync(ContainerLease lease, CancellationToken cancellation)
+    {
+        using var span = SweLancerTelemetry.Source.StartActivity("workspace.install");
+        try
+        {
+            await CopyInAsync(lease, cancellation);
+        }
+        catch (Exception ex) when (span.RecordFailure(ex))
+        {
+            throw; // not reached: the filter records and declines
+        }
+    }
+
+    private async Task CopyInAsync(ContainerLease lease, CancellationToken cancellation)
     {
         if (Directory.EnumerateFileSystemEntries(_root).Any())
             await lease.CopyInAsync(_root, "/", cancellation);

@@ -7,6 +7,8 @@ namespace SweLancer.Messages.Events;
 /// <param name="Retryable">For system errors: whether trying again could help (a crashed browser can; a missing runner cannot).</param>
 /// <param name="GraderNode">Address of the node that graded it.</param>
 /// <param name="Artefacts">Paths of screenshots, traces and logs kept for this attempt.</param>
+/// <param name="TraceParent">W3C trace context of the span that produced it (the grading, then the persist), so the
+/// sweep and the ledger continue the attempt's trace. Last and optional: journals written without it still read.</param>
 public sealed record TaskGraded(
     string SweepId,
     string QuestionId,
@@ -20,7 +22,8 @@ public sealed record TaskGraded(
     string GraderNode,
     DateTimeOffset StartedAt,
     DateTimeOffset FinishedAt,
-    IReadOnlyList<string> Artefacts) : ISweLancerMessage
+    IReadOnlyList<string> Artefacts,
+    string? TraceParent = null) : ISweLancerMessage
 {
     public Submissions.ResultKey Key => new(QuestionId, Attempt);
 }

@@ -1,8 +1,6 @@
-using SweLancer.Messages.Events;
+namespace SweLancer.Messages.Events;
 
-namespace SweLancer.Coordinator.Reports;
-
-/// <summary>Outcome spellings in reports.</summary>
+/// <summary>Outcome spellings in reports and telemetry.</summary>
 public static class OutcomeNames
 {
     public static string Of(GradeOutcome outcome) => outcome switch
