@@ -45,9 +45,15 @@ public static class CoordinatorCommand
         };
         joinTimeout.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--join-timeout-seconds must be at least 1."); });
 
+        var metricsPort = new Option<int?>("--metrics-port")
+        {
+            Description = "Serve Prometheus metrics on this port [env SWELANCER_METRICS_PORT]; off by default. OTLP export follows the OTEL_* variables.",
+        };
+        metricsPort.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1 or > 65535) r.AddError("--metrics-port must be from 1 to 65535."); });
+
         var command = new Command("coordinator", "Run the coordinator role of a cluster (sweeps, ledgers, HTTP API) on PostgreSQL; grader nodes (swelancer-grader) join it.")
         {
-            db, urls, token, dataDir, log, joinTimeout,
+            db, urls, token, dataDir, log, joinTimeout, metricsPort,
         };
         node.AddTo(command);
         command.Validators.Add(r =>
@@ -76,7 +82,7 @@ public static class CoordinatorCommand
         {
             var api = new ApiSettings(SplitUrls(parsed.GetValue(urls)!), parsed.GetValue(token), Path.GetFullPath(parsed.GetValue(dataDir)!));
             var settings = new CoordinatorSettings(node.Read(parsed), DatabaseTarget.Parse(parsed.GetValue(db)!), api,
-                parsed.GetValue(log)!, TimeSpan.FromSeconds(parsed.GetValue(joinTimeout)));
+                parsed.GetValue(log)!, TimeSpan.FromSeconds(parsed.GetValue(joinTimeout)), parsed.GetValue(metricsPort));
             return CoordinatorProcess.RunAsync(settings, stop);
         });
         return command;

@@ -2,6 +2,7 @@ using Akka.Actor;
 using SweLancer.Coordinator.Api;
 using SweLancer.Coordinator.Registry;
 using SweLancer.GraderNode.Sharding;
+using SweLancer.GraderNode.Telemetry;
 
 namespace SweLancer.Coordinator.Hosting;
 
@@ -14,6 +15,9 @@ public static class CoordinatorProcess
     public static async Task<int> RunAsync(CoordinatorSettings settings, CancellationToken stop)
     {
         Directory.CreateDirectory(settings.Api.DataDir);
+        using var telemetry = TelemetrySdk.Start($"coordinator-{settings.Node.PublicHost}-{settings.Node.Port}", settings.MetricsPort);
+        if (telemetry.PrometheusUrl is { } metrics)
+            Console.WriteLine($"coordinator: metrics at {metrics}");
         var system = await CoordinatorNode.StartAsync(settings.Node, [CoordinatorNode.Role], settings.Db, settings.LogPath,
             settings.JoinTimeout, cancellation: stop);
         var graders = GraderRegion.StartProxy(system);

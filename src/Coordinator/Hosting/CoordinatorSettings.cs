@@ -5,4 +5,5 @@ namespace SweLancer.Coordinator.Hosting;
 
 /// <summary>Everything a coordinator process is started with.</summary>
 /// <param name="LogPath">Akka's log: a file, or "-" for standard output.</param>
-public sealed record CoordinatorSettings(NodeSettings Node, DatabaseTarget Db, ApiSettings Api, string LogPath, TimeSpan JoinTimeout);
+/// <param name="MetricsPort">Prometheus scrape port; null leaves it to SWELANCER_METRICS_PORT / OTEL_* (off by default).</param>
+public sealed record CoordinatorSettings(NodeSettings Node, DatabaseTarget Db, ApiSettings Api, string LogPath, TimeSpan JoinTimeout, int? MetricsPort = null);

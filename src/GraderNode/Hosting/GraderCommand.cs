@@ -43,9 +43,15 @@ public static class GraderCommand
                 r.AddError($"--node-id '{id}' may hold only letters, digits, '-', '_' and '.'.");
         });
 
+        var metricsPort = new Option<int?>("--metrics-port")
+        {
+            Description = "Serve Prometheus metrics on this port [env SWELANCER_METRICS_PORT]; off by default. OTLP export follows the OTEL_* variables.",
+        };
+        metricsPort.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1 or > 65535) r.AddError("--metrics-port must be from 1 to 65535."); });
+
         var root = new RootCommand("SweLancer grader node: joins a cluster and grades the tasks its shards receive.")
         {
-            nodeId, slots, artefacts, log, joinTimeout,
+            nodeId, slots, artefacts, log, joinTimeout, metricsPort,
         };
         node.AddTo(root);
         root.Validators.Add(r =>
@@ -59,7 +65,7 @@ public static class GraderCommand
             var id = parsed.GetValue(nodeId) ?? $"grader-{Environment.MachineName}-{settings.Port}";
             return GraderProcess.RunAsync(new GraderSettings(
                 settings, id, parsed.GetValue(slots), Path.GetFullPath(parsed.GetValue(artefacts)!), parsed.GetValue(log)!,
-                TimeSpan.FromSeconds(parsed.GetValue(joinTimeout))), stop);
+                TimeSpan.FromSeconds(parsed.GetValue(joinTimeout)), parsed.GetValue(metricsPort)), stop);
         });
         return root;
     }

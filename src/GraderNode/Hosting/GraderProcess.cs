@@ -3,6 +3,7 @@ using Akka.Configuration;
 using SweLancer.GraderNode.Grading;
 using SweLancer.GraderNode.Ic;
 using SweLancer.GraderNode.Sharding;
+using SweLancer.GraderNode.Telemetry;
 using SweLancer.Messages.Serialization;
 
 namespace SweLancer.GraderNode.Hosting;
@@ -16,6 +17,9 @@ public static class GraderProcess
 {
     public static async Task<int> RunAsync(GraderSettings settings, CancellationToken stop)
     {
+        using var telemetry = TelemetrySdk.Start(settings.NodeId, settings.MetricsPort);
+        if (telemetry.PrometheusUrl is { } metrics)
+            Console.WriteLine($"grader {settings.NodeId}: metrics at {metrics}");
         await using var ic = await IcRunnerSetup.StartAsync(settings.NodeId, settings.ContainerSlots, settings.ArtefactsDir, stop);
         if (ic.Problem is not null)
             Console.WriteLine($"warning: ic_swe tasks cannot be graded on this node: {ic.Problem}");
