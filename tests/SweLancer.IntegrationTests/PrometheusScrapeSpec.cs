@@ -7,7 +7,7 @@ namespace SweLancer.IntegrationTests;
 
 /// <summary>
 /// A real Prometheus scrapes a real `swelancer sweep` (the demo pool) through its metrics endpoint; at the end, what
-/// Prometheus stored for the sweep equals the ledger's summary. The sweep lingers a few seconds after it ends so the
+/// Prometheus stored for the sweep equals the ledger's summary. The sweep lingers 15 s after it ends (many 1 s scrapes, even on a loaded machine) so the
 /// final values are scraped; the queries take each series' last value, since a target that went away is marked stale.
 /// </summary>
 public sealed class PrometheusScrapeSpec
@@ -25,7 +25,7 @@ public sealed class PrometheusScrapeSpec
         var run = await CoordinatorCli.RunAsync(TimeSpan.FromMinutes(3), "sweep",
             "--tasks", Path.Combine(DemoFolder, "tasks.json"), "--submissions", Path.Combine(DemoFolder, "submissions.jsonl"),
             "--sweep-id", sweepId, "--out", dir.File("out"), "--metrics-port", metricsPort.ToString(CultureInfo.InvariantCulture),
-            "--metrics-linger-seconds", "4");
+            "--metrics-linger-seconds", "15");
         Assert.True(run.ExitCode == 0, run.All);
         var summary = SummaryFile.Read(dir.File("out/summary.json"));
 
