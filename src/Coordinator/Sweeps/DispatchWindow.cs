@@ -50,6 +50,13 @@ public sealed class DispatchWindow(DispatchPolicy policy)
         _deadlines.Where(p => p.Value <= now).Select(p => p.Key).ToList()
             .Select(key => (key, Send(key, now))).ToList();
 
+    /// <summary>
+    /// Every in-flight attempt, sent again with a new deadline: a grader node was removed, and whatever it held will never
+    /// be answered. Attempts held by surviving nodes are answered once by their entity, so resending them costs little.
+    /// </summary>
+    public IReadOnlyList<(ResultKey Key, int Delivery)> TakeAllInFlight(DateTimeOffset now) =>
+        _deadlines.Keys.ToList().Select(key => (key, Send(key, now))).ToList();
+
     /// <summary>The attempt has its final answer; forget it.</summary>
     public void Complete(ResultKey key)
     {

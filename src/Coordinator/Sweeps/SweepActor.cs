@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Cluster;
 using Akka.Event;
 using Akka.Persistence;
 using SweLancer.Coordinator.Telemetry;
@@ -53,6 +54,8 @@ public sealed class SweepActor : ReceivePersistentActor, IWithTimers
         Command<GetSweepProgress>(_ => Sender.Tell(_state.Progress(PersistenceId, _window.InFlight)));
         Command<TaskGraded>(OnGraded);
         Command<DispatchTick>(_ => Redeliver());
+        Command<ClusterEvent.MemberRemoved>(OnMemberRemoved);
+        Command<ClusterEvent.CurrentClusterState>(_ => { });
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Sweep {0}: snapshot failed; recovery will replay more events", SweepId));
         Command<DeleteSnapshotsSuccess>(_ => { });
@@ -60,6 +63,21 @@ public sealed class SweepActor : ReceivePersistentActor, IWithTimers
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
+
+    protected override void PreStart()
+    {
+        // A removed grader node never answers what it held; the sweep resends at once rather than after the timeout.
+        if (((ExtendedActorSystem)Context.System).Provider is ClusterActorRefProvider)
+            Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsSnapshot, typeof(ClusterEvent.MemberRemoved));
+        base.PreStart();
+    }
+
+    protected override void PostStop()
+    {
+        if (((ExtendedActorSystem)Context.System).Provider is ClusterActorRefProvider)
+            Cluster.Get(Context.System).Unsubscribe(Self);
+        base.PostStop();
+    }
 
     public override string PersistenceId => PersistenceIdOf(SweepId);
 
@@ -144,6 +162,15 @@ public sealed class SweepActor : ReceivePersistentActor, IWithTimers
             }
         });
         Dispatch(_window.TakeDispatchable(now));
+    }
+
+    private void OnMemberRemoved(ClusterEvent.MemberRemoved removed)
+    {
+        if (!removed.Member.HasRole("grader") || _window.InFlight == 0)
+            return;
+        var resend = _window.TakeAllInFlight(DateTimeOffset.UtcNow);
+        _log.Warning("Sweep {0}: grader node {1} was removed; resending its share of {2} in-flight attempt(s)", SweepId, removed.Member.Address, resend.Count);
+        Dispatch(resend);
     }
 
     private void Redeliver()

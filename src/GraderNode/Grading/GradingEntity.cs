@@ -9,12 +9,14 @@ namespace SweLancer.GraderNode.Grading;
 
 /// <summary>
 /// The sharded entity for one (sweep, task, attempt). It keeps no journal: the sweep that asked persists the answer,
-/// and redelivers if this node dies first. Passivated once it has answered.
+/// and redelivers if this node dies first. Passivated once it has answered; a copy of the command that arrives before
+/// then (a sweep resending after another node was lost) gets the same final answer instead of a second grading.
 /// </summary>
 public sealed class GradingEntity : ReceiveActor
 {
     private readonly TaskGrader _grader;
     private readonly string _nodeAddress;
+    private TaskGraded? _finalAnswer;
 
     public GradingEntity(TaskGrader grader)
     {
@@ -27,6 +29,12 @@ public sealed class GradingEntity : ReceiveActor
 
     private async Task GradeAsync(GradeTask command)
     {
+        if (_finalAnswer is not null)
+        {
+            Sender.Tell(_finalAnswer);
+            return;
+        }
+
         var replyTo = Sender;
         var startedAt = DateTimeOffset.UtcNow;
         using var span = GradingSpans.Start(command);
@@ -43,7 +51,7 @@ public sealed class GradingEntity : ReceiveActor
         }
 
         GradingSpans.Finish(span, command, decision, _nodeAddress, DateTimeOffset.UtcNow - startedAt);
-        replyTo.Tell(new TaskGraded(
+        var answer = new TaskGraded(
             command.SweepId,
             command.Task.QuestionId,
             command.Attempt,
@@ -57,8 +65,11 @@ public sealed class GradingEntity : ReceiveActor
             startedAt,
             DateTimeOffset.UtcNow,
             decision.Artefacts ?? Array.Empty<string>(),
-            TraceParent.Of(span)));
-
+            TraceParent.Of(span));
+        replyTo.Tell(answer);
+        // A retryable system error is worth grading again when the sweep retries; anything else is final.
+        if (!answer.Retryable)
+            _finalAnswer = answer;
         Context.Parent.Tell(new Passivate(PoisonPill.Instance));
     }
 }

@@ -33,6 +33,21 @@ public sealed class DispatchWindowSpec
     }
 
     [Fact]
+    public void A_lost_node_resends_every_in_flight_attempt_at_once_with_a_new_deadline_but_not_the_answered_ones()
+    {
+        var window = WindowWith("a", "b", "c");
+        window.TakeDispatchable(T0);
+        window.Complete(new ResultKey("a", 1));
+        window.TakeDispatchable(T0);
+
+        var resent = window.TakeAllInFlight(T0.AddSeconds(3));
+
+        Assert.Equal([("b", 2), ("c", 2)], resent.Select(s => (s.Key.QuestionId, s.Delivery)).OrderBy(s => s.QuestionId));
+        Assert.Empty(window.TakeOverdue(T0.AddSeconds(12)));
+        Assert.Equal(2, window.TakeOverdue(T0.AddSeconds(13)).Count);
+    }
+
+    [Fact]
     public void A_completed_attempt_frees_its_slot_in_order()
     {
         var window = WindowWith("a", "b", "c");
