@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster.Sharding;
+using Akka.Event;
 using SweLancer.Messages.Commands;
 using SweLancer.GraderNode.Telemetry;
 using SweLancer.Messages.Events;
@@ -16,6 +17,7 @@ public sealed class GradingEntity : ReceiveActor
 {
     private readonly TaskGrader _grader;
     private readonly string _nodeAddress;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
     private TaskGraded? _finalAnswer;
 
     public GradingEntity(TaskGrader grader)
@@ -67,6 +69,9 @@ public sealed class GradingEntity : ReceiveActor
             decision.Artefacts ?? Array.Empty<string>(),
             TraceParent.Of(span));
         replyTo.Tell(answer);
+        // One line per grading: the audit of which node graded what, and how often (a resent attempt may be graded twice).
+        _log.Info("Graded {0} {1}#{2} {3} in {4} ms (delivery {5})", command.SweepId, command.Task.QuestionId, command.Attempt,
+            answer.Outcome, (long)(answer.FinishedAt - answer.StartedAt).TotalMilliseconds, command.Delivery);
         // A retryable system error is worth grading again when the sweep retries; anything else is final.
         if (!answer.Retryable)
             _finalAnswer = answer;

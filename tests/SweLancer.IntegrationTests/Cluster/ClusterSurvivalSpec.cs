@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using SweLancer.IntegrationTests.Infrastructure;
+using SweLancer.Tests.Shared;
+using Xunit;
+
+namespace SweLancer.IntegrationTests.Cluster;
+
+/// <summary>
+/// A coordinator and two grader nodes as separate processes on PostgreSQL grade 218 tasks (the sample pool three times
+/// over, in real containers and Chromium, plus the Lite manager tasks) while, in turn, a grader is SIGKILLed, the
+/// coordinator is SIGKILLed and restarted, and PostgreSQL is stopped for 15 s. Each sweep must end with exactly the
+/// totals its submissions earn.
+/// </summary>
+public sealed class ClusterSurvivalSpec
+{
+    private static readonly TimeSpan SweepTimeout = TimeSpan.FromMinutes(8);
+
+    [Fact]
+    public async Task Sweeps_survive_a_grader_kill_a_coordinator_kill_and_a_database_outage_with_exact_totals()
+    {
+        var lite = SharedDataset.RequireLiteCsv();
+        SamplePool.EnsureImage();
+        using var dir = new TempDir();
+        var pool = ClusterPool.Build(dir.Path, sampleRepeats: 3, lite);
+        Assert.True(pool.Tasks >= 200, $"the pool has {pool.Tasks} tasks");
+        await using var rig = await ClusterRig.StartAsync(dir.Path);
+
+        await GraderLossAsync(rig, pool);
+        await CoordinatorLossAsync(rig, pool);
+        await DatabaseOutageAsync(rig, pool);
+        await LeaveCleanlyAsync(rig);
+    }
+
+    [Fact]
+    public async Task A_rolling_restart_of_both_graders_loses_no_task()
+    {
+        var lite = SharedDataset.RequireLiteCsv();
+        SamplePool.EnsureImage();
+        using var dir = new TempDir();
+        var pool = ClusterPool.Build(dir.Path, sampleRepeats: 3, lite);
+        await using var rig = await ClusterRig.StartAsync(dir.Path);
+        const string sweep = "rolling-restart";
+        await rig.SubmitAsync(pool, sweep);
+        await rig.WaitForAsync(sweep, s => s.Graded >= 30, SweepTimeout, "30 results");
+
+        foreach (var id in rig.GraderIds.ToList())
+        {
+            var before = await rig.TryStatusAsync(sweep);
+            Assert.Equal(0, await rig.Graders[id].TerminateAsync(TimeSpan.FromMinutes(2)));
+            Assert.Empty(DockerFixture.ContainersOfNode(id));
+            Log($"{id} left gracefully at {before?.Graded}/{before?.Total}; restarting it");
+            await rig.StartGraderAsync(id);
+        }
+
+        var end = await rig.WaitFinishedAsync(sweep, SweepTimeout);
+        AssertTotals(pool, end);
+        Log($"rolling restart: graded more than once: {rig.GradedMoreThanOnce(sweep)}");
+        await LeaveCleanlyAsync(rig);
+    }
+
+    private static async Task GraderLossAsync(ClusterRig rig, ClusterPool pool)
+    {
+        const string sweep = "grader-loss";
+        await rig.SubmitAsync(pool, sweep);
+        var victim = rig.GraderIds.First();
+        // Kill it while it holds containers, so there are orphans to reap.
+        await rig.WaitForAsync(sweep, s => s.Graded >= 30 && DockerFixture.ContainersOfNode(victim).Length > 0, SweepTimeout, "30 results with work on the victim");
+        var orphans = DockerFixture.ContainersOfNode(victim);
+        var atKill = (await rig.TryStatusAsync(sweep))!;
+        var clock = Stopwatch.StartNew();
+        rig.Graders[victim].Kill();
+
+        var coordinatorLog = Path.Combine(rig.Folder, "coordinator.log");
+        while (!ReadShared(coordinatorLog).Contains("was removed; resending", StringComparison.Ordinal))
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), "the coordinator never noticed the lost grader:\n" + rig.Diagnostics());
+            await Task.Delay(200);
+        }
+
+        var resentAfter = clock.Elapsed;
+        await rig.StartGraderAsync(victim);
+        Assert.All(orphans, id => Assert.DoesNotContain(id, DockerFixture.ContainersOfNode(victim)));
+
+        var end = await rig.WaitFinishedAsync(sweep, SweepTimeout);
+        Assert.True(atKill.Graded < atKill.Total, "the grader must die mid-sweep");
+        AssertTotals(pool, end);
+        var twice = rig.GradedMoreThanOnce(sweep);
+        Log($"grader loss: killed {victim} at {atKill.Graded}/{atKill.Total} with {atKill.InFlight} in flight and {orphans.Length} containers; " +
+            $"its work was resent {resentAfter.TotalSeconds:0.0} s later; {orphans.Length} orphans reaped on restart; graded more than once: {twice}");
+        Assert.True(twice <= atKill.InFlight, $"{twice} attempts were graded twice, but only {atKill.InFlight} were in flight");
+    }
+
+    private static async Task CoordinatorLossAsync(ClusterRig rig, ClusterPool pool)
+    {
+        const string sweep = "coordinator-loss";
+        await rig.SubmitAsync(pool, sweep);
+        var atKill = await rig.WaitForAsync(sweep, s => s.Graded >= 30, SweepTimeout, "30 results");
+        rig.Coordinator!.Kill();
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        var clock = Stopwatch.StartNew();
+        await rig.StartCoordinatorAsync();
+        var moving = await rig.WaitForAsync(sweep, s => s.Graded > atKill.Graded, SweepTimeout, "progress after the restart");
+        var recovery = clock.Elapsed;
+        var end = await rig.WaitFinishedAsync(sweep, SweepTimeout);
+        Assert.True(atKill.Graded < atKill.Total, "the coordinator must die mid-sweep");
+        AssertTotals(pool, end);
+        var twice = rig.GradedMoreThanOnce(sweep);
+        Log($"coordinator loss: killed at {atKill.Graded}/{atKill.Total} with {atKill.InFlight} in flight; restarted, recovered and grading again " +
+            $"{recovery.TotalSeconds:0.0} s later (at {moving.Graded}); graded more than once: {twice}");
+        // Only what was in flight when it died may be graded again (its answers went to the dead coordinator).
+        Assert.True(twice <= atKill.InFlight, $"{twice} attempts were graded twice, but only {atKill.InFlight} were in flight");
+    }
+
+    private static async Task DatabaseOutageAsync(ClusterRig rig, ClusterPool pool)
+    {
+        const string sweep = "database-outage";
+        await rig.SubmitAsync(pool, sweep);
+        var atStop = await rig.WaitForAsync(sweep, s => s.Graded >= 30, SweepTimeout, "30 results");
+        PostgresServer.Stop();
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(15));
+        }
+        finally
+        {
+            PostgresServer.Start();
+        }
+
+        var clock = Stopwatch.StartNew();
+        var moving = await rig.WaitForAsync(sweep, s => s.Graded > atStop.Graded && s.State != "recovering", SweepTimeout, "progress after the outage");
+        var recovery = clock.Elapsed;
+        var end = await rig.WaitFinishedAsync(sweep, SweepTimeout);
+        Assert.True(atStop.Graded < atStop.Total, "the database must go away mid-sweep");
+        AssertTotals(pool, end);
+        Log($"database outage: PostgreSQL stopped for 15 s at {atStop.Graded}/{atStop.Total}; grading again {recovery.TotalSeconds:0.0} s after it came back " +
+            $"(at {moving.Graded}); graded more than once: {rig.GradedMoreThanOnce(sweep)}");
+    }
+
+    /// <summary>Graceful leave of every grader: each exits 0 and leaves no container behind.</summary>
+    private static async Task LeaveCleanlyAsync(ClusterRig rig)
+    {
+        foreach (var (id, grader) in rig.Graders)
+        {
+            Assert.Equal(0, await grader.TerminateAsync(TimeSpan.FromMinutes(2)));
+            Assert.Empty(DockerFixture.ContainersOfNode(id));
+        }
+
+        Assert.Equal(0, await rig.Coordinator!.TerminateAsync(TimeSpan.FromMinutes(1)));
+    }
+
+    private static void AssertTotals(ClusterPool pool, SweepStatus end)
+    {
+        Assert.Equal((pool.Tasks, pool.Tasks), (end.LedgerTasks, end.LedgerGraded));
+        Assert.Equal(pool.Passed, end.Passed);
+        Assert.Equal(pool.Tasks - pool.Passed, end.Failed);
+        Assert.Equal(0, end.SystemErrors);
+        Assert.Equal(pool.EarnedUsd, end.EarnedUsd);
+        Assert.Equal(pool.AvailableUsd, end.AvailableUsd);
+    }
+
+    private static string ReadShared(string path)
+    {
+        if (!File.Exists(path))
+            return "";
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        return new StreamReader(stream).ReadToEnd();
+    }
+
+    private static void Log(string line)
+    {
+        TestContext.Current.TestOutputHelper?.WriteLine(line);
+        Console.WriteLine(line);
+    }
+}
