@@ -4,6 +4,7 @@ using SweLancer.GraderNode.Browser;
 using SweLancer.GraderNode.Containers;
 using SweLancer.GraderNode.Grading;
 using SweLancer.GraderNode.Patching;
+using SweLancer.GraderNode.Scheduling;
 using SweLancer.Messages.Submissions;
 using SweLancer.Messages.Tasks;
 using SweLancer.Messages.Telemetry;
@@ -19,6 +20,10 @@ public sealed class IcTaskRunner(ContainerPool pool, BrowserPool browsers, strin
 {
     private readonly GnuPatch _patcher = patcher ?? new GnuPatch();
     private readonly BrowserTestRun _browserRun = new(browsers, artefactsDir);
+
+    // Sweeps take turns for this node's containers. Twice the slots may hold a turn, so a few attempts always wait in
+    // the pool itself and it can pre-warm containers for them.
+    private readonly FairTurns _turns = new(pool.Options.Slots * 2);
 
     public string Variant => TaskVariants.IcSwe;
 
@@ -40,6 +45,7 @@ public sealed class IcTaskRunner(ContainerPool pool, BrowserPool browsers, strin
             if (!verdict.Allowed)
                 return GradeDecision.Fail(verdict.Reason);
 
+            using var turn = await _turns.EnterAsync(attempt.SweepId, cancellation);
             await using var lease = await pool.LeaseAsync(spec.Image, attempt.SweepId, cancellation);
             pool.Prewarm(spec.Image, attempt.SweepId); // the next attempt most likely needs the same image
 

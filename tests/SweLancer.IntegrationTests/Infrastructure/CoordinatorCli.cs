@@ -13,9 +13,13 @@ public static class CoordinatorCli
         public string All => Output + Error;
     }
 
-    public static async Task<Result> RunAsync(TimeSpan timeout, params string[] args)
+    public static Task<Result> RunAsync(TimeSpan timeout, params string[] args) =>
+        RunAsync(timeout, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs with extra environment variables (e.g. SWELANCER_API_TOKEN).</summary>
+    public static async Task<Result> RunAsync(TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var process = Start(args);
+        using var process = Start(environment, args);
         var output = new StringBuilder();
         var error = new StringBuilder();
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
@@ -39,7 +43,9 @@ public static class CoordinatorCli
     }
 
     /// <summary>Starts the program with redirected output; the caller reads and ends it.</summary>
-    public static Process Start(params string[] args)
+    public static Process Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -50,6 +56,8 @@ public static class CoordinatorCli
         info.ArgumentList.Add(DllPath);
         foreach (var arg in args)
             info.ArgumentList.Add(arg);
+        foreach (var (key, value) in environment)
+            info.Environment[key] = value;
         return Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");
     }
 }

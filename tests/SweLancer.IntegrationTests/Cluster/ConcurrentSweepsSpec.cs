@@ -1,0 +1,70 @@
+using System.Text.Json.Nodes;
+using SweLancer.IntegrationTests.Infrastructure;
+using SweLancer.Tests.Shared;
+using Xunit;
+
+namespace SweLancer.IntegrationTests.Cluster;
+
+/// <summary>
+/// Two sweeps share one grader node's containers: a big one submitted first and a small one submitted after it. The
+/// node gives sweeps turns, so the small one finishes while most of the big one is still to do; each has its own ledger.
+/// </summary>
+public sealed class ConcurrentSweepsSpec
+{
+    [Fact]
+    public async Task A_small_sweep_submitted_after_a_big_one_finishes_long_before_it()
+    {
+        SamplePool.EnsureImage();
+        using var dir = new TempDir();
+        var big = ClusterPool.Build(dir.Path, sampleRepeats: 3, liteCsv: null);
+        var small = SmallGoldPool(dir.Path, 20);
+        await using var rig = await ClusterRig.StartAsync(dir.Path, graders: 1, slotsPerGrader: 2);
+
+        await rig.SubmitAsync(big, "big");
+        await rig.WaitForAsync("big", s => s.Graded >= 3, TimeSpan.FromMinutes(5), "the big sweep's first results");
+        await rig.SubmitAsync(small, "small");
+        var smallEnd = await rig.WaitFinishedAsync("small", TimeSpan.FromMinutes(10));
+        var bigThen = (await rig.TryStatusAsync("big"))!;
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"when the small sweep (20 tasks) finished, the big one had graded {bigThen.Graded} of {bigThen.Total}");
+        Assert.True(bigThen.Graded < bigThen.Total * 0.6, $"the big sweep was already at {bigThen.Graded}/{bigThen.Total}: the small one waited behind it");
+        Assert.Equal((small.Tasks, small.Passed, small.EarnedUsd, small.AvailableUsd), (smallEnd.LedgerGraded, smallEnd.Passed, smallEnd.EarnedUsd, smallEnd.AvailableUsd));
+
+        var bigEnd = await rig.WaitFinishedAsync("big", TimeSpan.FromMinutes(15));
+        Assert.Equal((big.Tasks, big.Passed, big.EarnedUsd, big.AvailableUsd), (bigEnd.LedgerGraded, bigEnd.Passed, bigEnd.EarnedUsd, bigEnd.AvailableUsd));
+    }
+
+    /// <summary>The first <paramref name="count"/> IC tasks of the sample pool under new ids, each answered with its gold patch.</summary>
+    private static ClusterPool SmallGoldPool(string folder, int count)
+    {
+        var sampleFolder = SamplePool.Folder;
+        var sample = JsonNode.Parse(File.ReadAllText(SamplePool.TasksJson))!["tasks"]!.AsArray();
+        var gold = File.ReadAllLines(Path.Combine(sampleFolder, "submissions", "gold.jsonl")).Where(l => l.Trim().Length > 0)
+            .Select(l => JsonNode.Parse(l)!.AsObject()).ToDictionary(l => l["question_id"]!.GetValue<string>());
+        var tasks = new JsonArray();
+        var lines = new List<string>();
+        decimal available = 0;
+        foreach (var task in sample.Where(t => t!["variant"]!.GetValue<string>() == "ic_swe").Take(count))
+        {
+            var copy = task!.DeepClone().AsObject();
+            var id = copy["question_id"]!.GetValue<string>();
+            copy["question_id"] = id + "-small";
+            var ic = copy["ic"]!.AsObject();
+            foreach (var key in new[] { "bug_patch", "gold_patch", "hidden_tests" })
+                if (ic[key] is JsonValue relative)
+                    ic[key] = Path.GetFullPath(Path.Combine(sampleFolder, relative.GetValue<string>()));
+            tasks.Add(copy);
+            available += copy["price"]!.GetValue<decimal>();
+            var answer = gold[id].DeepClone().AsObject();
+            answer["question_id"] = id + "-small";
+            lines.Add(answer.ToJsonString());
+        }
+
+        var tasksPath = Path.Combine(folder, "small.json");
+        File.WriteAllText(tasksPath, new JsonObject { ["format"] = "swelancer-task-manifest", ["version"] = 1, ["tasks"] = tasks }.ToJsonString());
+        var submissionsPath = Path.Combine(folder, "small.jsonl");
+        File.WriteAllLines(submissionsPath, lines);
+        // Every gold patch passes (samples/freelance-app/README.md: gold.jsonl earns the whole pool).
+        return new ClusterPool(tasksPath, submissionsPath, tasks.Count, tasks.Count, available, available);
+    }
+}
