@@ -7,7 +7,17 @@ using SweLancer.GraderNode.Hosting;
 if (Console.IsOutputRedirected)
     AnsiConsole.Profile.Width = 200;
 
-var parsed = CommandLine.Build().Parse(args);
+ParseResult parsed;
+try
+{
+    parsed = CommandLine.Build().Parse(args);
+}
+catch (Exception ex)
+{
+    Console.Error.WriteLine($"error: the command line could not be read: {ex.GetBaseException().Message}");
+    return SweepRunner.ExitBadInput;
+}
+
 if (parsed.Errors.Count > 0 && parsed.CommandResult.Command.Subcommands.Count == 0)
 {
     foreach (var error in parsed.Errors)

@@ -9,7 +9,17 @@ internal static class Program
     private static async Task<int> Main(string[] args)
     {
         var root = GraderCommand.Build();
-        var parsed = root.Parse(args);
+        ParseResult parsed;
+        try
+        {
+            parsed = root.Parse(args);
+        }
+        catch (Exception ex)
+        {
+            Console.Error.WriteLine($"error: the command line could not be read: {ex.GetBaseException().Message}");
+            return 2;
+        }
+
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors)

@@ -20,6 +20,7 @@ public sealed record ApiSettings(IReadOnlyList<string> Urls, string? Token, stri
         return null;
     }
 
+    // Only names that cannot be reached from elsewhere count; 0.0.0.0 and [::] listen on every interface.
     private static bool IsLoopback(Uri uri) =>
-        uri.IsLoopback || uri.Host is "localhost" || (System.Net.IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip));
+        uri.Host is "localhost" || (System.Net.IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip));
 }

@@ -74,8 +74,10 @@ public static class CoordinatorCommand
                 r.AddError(ex.Message);
             }
 
-            var api = new ApiSettings(SplitUrls(r.GetValue(urls)!), r.GetValue(token), r.GetValue(dataDir)!);
-            if (api.Problem() is { } problem)
+            // Values of options that failed their own checks are missing here; those errors are reported already.
+            if (r.GetValue(urls) is not { } apiUrls || r.GetValue(dataDir) is not { } folder)
+                return;
+            if (new ApiSettings(SplitUrls(apiUrls), r.GetValue(token), folder).Problem() is { } problem)
                 r.AddError(problem);
         });
         command.SetAction((parsed, stop) =>

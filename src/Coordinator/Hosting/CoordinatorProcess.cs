@@ -15,6 +15,7 @@ public static class CoordinatorProcess
     public static async Task<int> RunAsync(CoordinatorSettings settings, CancellationToken stop)
     {
         Directory.CreateDirectory(settings.Api.DataDir);
+        await DatabaseProbe.WaitAsync(settings.Db, TimeSpan.FromSeconds(60), stop);
         using var telemetry = TelemetrySdk.Start($"coordinator-{settings.Node.PublicHost}-{settings.Node.Port}", settings.MetricsPort);
         if (telemetry.PrometheusUrl is { } metrics)
             Console.WriteLine($"coordinator: metrics at {metrics}");

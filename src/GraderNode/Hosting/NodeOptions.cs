@@ -88,7 +88,7 @@ public sealed class NodeOptions
             {
             }
 
-            if (address is null || address.Host is null || address.Port is null or 0)
+            if (address is null || address.Host is null || address.Port is null or <= 0)
                 yield return $"--seed-nodes: '{seed}' is not an address like akka.tcp://{NodeSettings.SystemName}@HOST:PORT.";
             else if (address.System != NodeSettings.SystemName)
                 yield return $"--seed-nodes: '{seed}' names actor system '{address.System}'; every node's system is '{NodeSettings.SystemName}'.";

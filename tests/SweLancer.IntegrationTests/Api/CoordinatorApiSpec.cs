@@ -50,9 +50,8 @@ public sealed class CoordinatorApiSpec
         Assert.Empty(UploadFolders(rig));
 
         // Submit by upload; it is listed, graded, and its ledger, CSV and event stream agree.
-        var created = await Upload(rig, "api-demo", tasks: Demo + "/tasks.json", submissions: Demo + "/submissions.jsonl");
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        Assert.Equal(5, (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("tasks").GetInt32());
+        var created = await AssertCreated(await Upload(rig, "api-demo", tasks: Demo + "/tasks.json", submissions: Demo + "/submissions.jsonl"));
+        Assert.Equal(5, created.GetProperty("tasks").GetInt32());
         var end = await rig.WaitFinishedAsync("api-demo", TimeSpan.FromMinutes(2));
         Assert.Equal((5, 2, 2500m, 5250m), (end.LedgerGraded, end.Passed, end.EarnedUsd, end.AvailableUsd));
         var listed = (await rig.Api.GetFromJsonAsync<JsonElement>("api/sweeps", Ct)).GetProperty("sweeps").EnumerateArray().Single();
@@ -76,7 +75,7 @@ public sealed class CoordinatorApiSpec
 
         // Cancel: a running sweep stops and says so; a second cancel conflicts; an unknown sweep is 404 everywhere.
         SamplePool.EnsureImage();
-        Assert.Equal(HttpStatusCode.Created, (await Upload(rig, "api-cancel", tasks: SamplePool.TasksJson, submissions: Path.Combine(SamplePool.Folder, "submissions", "gold.jsonl"))).StatusCode);
+        await AssertCreated(await Upload(rig, "api-cancel", tasks: SamplePool.TasksJson, submissions: Path.Combine(SamplePool.Folder, "submissions", "gold.jsonl")));
         var cancelled = await rig.Api.PostAsync("api/sweeps/api-cancel/cancel", null, Ct);
         Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
         Assert.Equal("cancelled", (await cancelled.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("state").GetString());
@@ -144,6 +143,13 @@ public sealed class CoordinatorApiSpec
         if (submissions is not null)
             form.Add(new StreamContent(File.OpenRead(submissions)), "submissions", "submissions.jsonl");
         return await rig.Api.PostAsync("api/sweeps", form);
+    }
+
+    private static async Task<JsonElement> AssertCreated(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"expected 201 Created, got {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
     }
 
     private static async Task AssertError(HttpResponseMessage response, HttpStatusCode status, string text)
