@@ -74,15 +74,16 @@ public static class CoordinatorCommand
                 r.AddError(ex.Message);
             }
 
-            // Values of options that failed their own checks are missing here; those errors are reported already.
-            if (r.GetValue(urls) is not { } apiUrls || r.GetValue(dataDir) is not { } folder)
-                return;
-            if (new ApiSettings(SplitUrls(apiUrls), r.GetValue(token), folder).Problem() is { } problem)
-                r.AddError(problem);
         });
         command.SetAction((parsed, stop) =>
         {
             var api = new ApiSettings(SplitUrls(parsed.GetValue(urls)!), parsed.GetValue(token), Path.GetFullPath(parsed.GetValue(dataDir)!));
+            if (api.Problem() is { } problem)
+            {
+                Console.Error.WriteLine($"error: {problem}");
+                return Task.FromResult(SweepRunner.ExitBadInput);
+            }
+
             var settings = new CoordinatorSettings(node.Read(parsed), DatabaseTarget.Parse(parsed.GetValue(db)!), api,
                 parsed.GetValue(log)!, TimeSpan.FromSeconds(parsed.GetValue(joinTimeout)), parsed.GetValue(metricsPort));
             return CoordinatorProcess.RunAsync(settings, stop);

@@ -75,7 +75,9 @@ public sealed class CoordinatorApiSpec
 
         // Cancel: a running sweep stops and says so; a second cancel conflicts; an unknown sweep is 404 everywhere.
         SamplePool.EnsureImage();
-        await AssertCreated(await Upload(rig, "api-cancel", tasks: SamplePool.TasksJson, submissions: Path.Combine(SamplePool.Folder, "submissions", "gold.jsonl")));
+        // The sample manifest refers to patch files beside it, so it is submitted by path (a shared volume), not uploaded.
+        await AssertCreated(await rig.Api.PostAsJsonAsync("api/sweeps",
+            new { sweep_id = "api-cancel", tasks_path = SamplePool.TasksJson, submissions_path = Path.Combine(SamplePool.Folder, "submissions", "gold.jsonl") }, Ct));
         var cancelled = await rig.Api.PostAsync("api/sweeps/api-cancel/cancel", null, Ct);
         Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
         Assert.Equal("cancelled", (await cancelled.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("state").GetString());
