@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using SweLancer.IntegrationTests.Cluster;
 using SweLancer.IntegrationTests.Infrastructure;
 using SweLancer.Tests.Shared;
 using Xunit;
@@ -28,14 +29,14 @@ public sealed class StatusPageSpec
         SamplePool.EnsureImage();
         await using var db = await PostgresDatabase.CreateAsync();
         using var dir = new TempDir();
-        int akkaCoordinator = NodeProcess.FreePort(), akkaGrader = NodeProcess.FreePort(), http = NodeProcess.FreePort();
+        int akkaCoordinator = FreePort.Next(), akkaGrader = FreePort.Next(), http = FreePort.Next();
         var seed = $"akka.tcp://swelancer@127.0.0.1:{akkaCoordinator}";
         var baseUrl = $"http://127.0.0.1:{http}";
 
-        using var coordinator = NodeProcess.Start("coordinator", "swelancer.dll", "coordinator", "--db", db.ConnectionString,
+        using var coordinator = NodeProcess.Start("coordinator", "swelancer.dll", null, "coordinator", "--db", db.ConnectionString,
             "--seed-nodes", seed, "--port", akkaCoordinator.ToString(), "--api-urls", baseUrl, "--api-token", Token,
             "--data-dir", dir.File("data"), "--log", dir.File("coordinator.log"));
-        using var grader = NodeProcess.Start("grader", "swelancer-grader.dll", "--seed-nodes", seed, "--port", akkaGrader.ToString(),
+        using var grader = NodeProcess.Start("grader", "swelancer-grader.dll", null, "--seed-nodes", seed, "--port", akkaGrader.ToString(),
             "--node-id", GraderId, "--container-slots", "2", "--log", dir.File("grader.log"));
         try
         {
@@ -123,8 +124,18 @@ public sealed class StatusPageSpec
         }
         finally
         {
-            await grader.StopAsync(TimeSpan.FromSeconds(30));
-            await coordinator.StopAsync(TimeSpan.FromSeconds(20));
+            // Graceful, so the grader removes its containers; disposing kills whatever is still running.
+            foreach (var process in new[] { grader, coordinator })
+            {
+                try
+                {
+                    await process.TerminateAsync(TimeSpan.FromSeconds(30));
+                }
+                catch (TimeoutException)
+                {
+                    // Killed by TerminateAsync; the container check below still tells.
+                }
+            }
         }
 
         Assert.Empty(DockerFixture.Docker("ps", "-a", "-q", "--filter", "label=swelancer.node=" + GraderId).Trim());
