@@ -38,6 +38,8 @@ public static class CoordinatorApi
         }
 
         SweepEndpoints.Map(app, queries, system, settings.DataDir);
+        NodeEndpoints.Map(app, system);
+        StatusPage.Map(app);
         return app;
     }
 }

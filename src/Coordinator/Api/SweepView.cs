@@ -12,7 +12,8 @@ public sealed record SweepView(
     string? Problem,
     DateTimeOffset SubmittedAt,
     SweepProgress? Progress,
-    LedgerSummary? Ledger)
+    LedgerSummary? Ledger,
+    SweepTiming? Timing = null)
 {
     public static SweepView Of(RegisteredSweep sweep, SweepProgress? progress, LedgerView? ledger)
     {
@@ -24,6 +25,7 @@ public sealed record SweepView(
             : progress is null ? "recovering"
             : progress.IsFinished && ledgerComplete ? "finished"
             : "running";
-        return new SweepView(sweep.SweepId, state, sweep.Problem, sweep.Submitted.SubmittedAt, progress, summary);
+        return new SweepView(sweep.SweepId, state, sweep.Problem, sweep.Submitted.SubmittedAt, progress, summary,
+            ledger is null || summary is null ? null : SweepTiming.Of([.. ledger.Entries], summary.Graded));
     }
 }

@@ -24,7 +24,9 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     {
         var system = await CoordinatorNode.StartAsync(NodeSettings.Embedded, [CoordinatorNode.Role, GraderRegion.Role], db, logPath,
             TimeSpan.FromSeconds(30), logLevel);
-        return new EmbeddedCluster(system, GraderRegion.Start(system, grader));
+        var region = GraderRegion.Start(system, grader);
+        GraderNode.Status.NodeStatusHost.Start(system, "embedded", grader);
+        return new EmbeddedCluster(system, region);
     }
 
     /// <summary>Starts a sweep and its ledger projection, each under a backoff supervisor so a journal outage only restarts them.</summary>

@@ -15,6 +15,9 @@ public sealed class BrowserPool(string executablePath = BrowserPool.SystemChromi
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
+    /// <summary>"running", "not started" (launched lazily by the first browser test) or "disconnected" (relaunched when next needed).</summary>
+    public string State => _browser switch { null => "not started", { IsConnected: true } => "running", _ => "disconnected" };
+
     /// <summary>A fresh context; the caller closes it.</summary>
     /// <exception cref="InfrastructureException">The browser cannot be started.</exception>
     public async Task<IBrowserContext> NewContextAsync()

@@ -8,6 +8,8 @@ public sealed class TaskGrader(IEnumerable<ITaskRunner> runners)
 {
     private readonly IReadOnlyDictionary<string, ITaskRunner> _runners = runners.ToDictionary(r => r.Variant);
 
+    public IEnumerable<ITaskRunner> Runners => _runners.Values;
+
     public async Task<GradeDecision> GradeAsync(TaskDefinition task, Submission? submission, CancellationToken cancellation, AttemptContext? attempt = null)
     {
         if (submission is null)

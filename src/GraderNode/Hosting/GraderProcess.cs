@@ -26,7 +26,9 @@ public static class GraderProcess
 
         var system = await ClusterNode.StartAsync(settings.Node, [GraderRegion.Role],
             ConfigurationFactory.ParseString(SerializationConfig.Hocon), settings.LogPath, settings.JoinTimeout, cancellation: stop);
-        GraderRegion.Start(system, new TaskGrader([ic.Runner]));
+        var grader = new TaskGrader([ic.Runner]);
+        GraderRegion.Start(system, grader);
+        Status.NodeStatusHost.Start(system, settings.NodeId, grader);
         Console.WriteLine($"grader {settings.NodeId} is up at {Akka.Cluster.Cluster.Get(system).SelfAddress}");
 
         var stopped = Task.Delay(Timeout.Infinite, stop).ContinueWith(_ => { }, TaskScheduler.Default);

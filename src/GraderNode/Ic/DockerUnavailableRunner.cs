@@ -10,6 +10,8 @@ public sealed class DockerUnavailableRunner(string problem) : ITaskRunner
 {
     public string Variant => TaskVariants.IcSwe;
 
+    public string Problem => problem;
+
     public Task<GradeDecision> GradeAsync(TaskDefinition task, Submission submission, AttemptContext attempt, CancellationToken cancellation) =>
         Task.FromResult(GradeDecision.SystemError(problem, retryable: true));
 }

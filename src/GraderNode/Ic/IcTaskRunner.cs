@@ -27,6 +27,10 @@ public sealed class IcTaskRunner(ContainerPool pool, BrowserPool browsers, strin
 
     public string Variant => TaskVariants.IcSwe;
 
+    public ContainerPool Pool => pool;
+
+    public BrowserPool Browsers => browsers;
+
     public async Task<GradeDecision> GradeAsync(TaskDefinition task, Submission submission, AttemptContext attempt, CancellationToken cancellation)
     {
         var spec = task.Ic;

@@ -1,5 +1,6 @@
 using SweLancer.Messages.Commands;
 using SweLancer.Messages.Events;
+using SweLancer.Messages.Nodes;
 using SweLancer.Messages.Sweeps;
 
 namespace SweLancer.Messages.Serialization;
@@ -19,6 +20,8 @@ public static class MessageManifests
         [typeof(LedgerSnapshot)] = "ledger-snapshot.v1",
         [typeof(SweepSubmitted)] = "sweep-submitted.v1",
         [typeof(SweepCancelled)] = "sweep-cancelled.v1",
+        [typeof(GetNodeStatus)] = "get-node-status.v1",
+        [typeof(NodeStatus)] = "node-status.v1",
     };
 
     private static readonly IReadOnlyDictionary<string, Type> TypesByName =

@@ -5,6 +5,7 @@ using Akka.Configuration;
 using Akka.Serialization;
 using SweLancer.Messages.Commands;
 using SweLancer.Messages.Events;
+using SweLancer.Messages.Nodes;
 using SweLancer.Messages.Serialization;
 using SweLancer.Messages.Sweeps;
 using static SweLancer.Tests.TestData;
@@ -28,6 +29,8 @@ public sealed class SweLancerSerializerSpec : IDisposable
             [new Messages.Tasks.BrowserTest("n", [new Messages.Tasks.BrowserStep("expect_count", Selector: ".r", Count: 3)])],
             ["sh", "/hidden-tests/t.sh"], [new Messages.Tasks.HiddenTestFile("t.sh", [0, 1, 255], true)])), 1, Patch("fa-1"), 1),
         new LedgerSnapshot("s1", 42, [Graded("q1", GradeOutcome.Passed, 1000m)]),
+        GetNodeStatus.Instance,
+        new NodeStatus("g1", new ContainerPoolUse(4, 2, 1, 1), "running", 3, null, DateTimeOffset.Parse("2026-11-24T01:02:03Z")),
     };
 
     [Theory]
