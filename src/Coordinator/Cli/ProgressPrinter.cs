@@ -31,13 +31,15 @@ public sealed class ProgressPrinter(TextWriter output, bool interactive, int alr
             output.WriteLine();
     }
 
-    public static string Format(SweepProgress p, decimal availableUsd, TimeSpan elapsed, int alreadyGraded)
+    /// <summary>The rate is what this process has seen graded since it started watching (resumed results excluded).</summary>
+    public static string Format(SweepProgress p, decimal availableUsd, TimeSpan elapsed, int alreadyGraded) =>
+        Format(p, availableUsd, elapsed.TotalMinutes > 0 ? (p.Graded - alreadyGraded) / elapsed.TotalMinutes : 0);
+
+    public static string Format(SweepProgress p, decimal availableUsd, double attemptsPerMinute)
     {
-        var gradedNow = p.Graded - alreadyGraded;
-        var rate = elapsed.TotalSeconds > 0 ? gradedNow / elapsed.TotalSeconds : 0;
         var left = p.Total - p.Graded;
-        var eta = rate > 0 && left > 0 ? $", eta {TimeSpan.FromSeconds(Math.Ceiling(left / rate)):hh\\:mm\\:ss}" : "";
+        var eta = attemptsPerMinute > 0 && left > 0 ? $", eta {TimeSpan.FromMinutes(left / attemptsPerMinute):hh\\:mm\\:ss}" : "";
         return $"progress: {p.Graded}/{p.Total} graded, {p.Passed} passed, {p.Failed} failed, {p.SystemErrors} system errors, " +
-               $"{Money.Display(p.EarnedUsd)} of {Money.Display(availableUsd)} earned, {rate:0.0} tasks/s, {p.InFlight} in flight{eta}";
+               $"{Money.Display(p.EarnedUsd)} of {Money.Display(availableUsd)} earned, {attemptsPerMinute:0.#} tasks/min, {p.InFlight} in flight{eta}";
     }
 }

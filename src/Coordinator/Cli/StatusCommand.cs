@@ -70,7 +70,7 @@ public static class StatusCommand
         printer?.Finish();
         Console.WriteLine($"sweep {view.SweepId}: {view.State}" + (view.Problem is null ? "" : $" ({view.Problem})"));
         if (view.Progress is { } p && view.Ledger is { } l)
-            Console.WriteLine(ProgressPrinter.Format(p, l.AvailableUsd, TimeSpan.Zero, p.Graded));
+            Console.WriteLine(ProgressPrinter.Format(p, l.AvailableUsd, view.Timing?.AttemptsPerMinute ?? 0));
         if (view.Ledger is { } summary)
             AnsiConsole.Write(LedgerTable.Of(summary));
         return SweepRunner.ExitOk;
