@@ -13,8 +13,10 @@ echo "test.sh: $(nproc) cores, $(free -g | awk '/Mem:/ {print $7}') GiB availabl
 dotnet build "$root/SweLancer.sln" -c Release -warnaserror --nologo -clp:ErrorsOnly
 status=0
 for project in tests/SweLancer.Tests tests/SweLancer.IntegrationTests; do
+  # The integration specs print what they measured (recovery times, regraded counts), which only detailed shows.
+  verbosity=normal; [[ $project == *Integration* ]] && verbosity=detailed
   # --blame names the test that was running if a test host crashes.
-  dotnet test "$root/$project" -c Release --no-build --blame --logger "console;verbosity=normal" \
+  dotnet test "$root/$project" -c Release --no-build --blame --logger "console;verbosity=$verbosity" \
     --logger "trx;LogFilePrefix=$(basename "$project")" --results-directory "$results" "$@" || status=1
 done
 

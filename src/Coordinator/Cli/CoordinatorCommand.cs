@@ -33,27 +33,11 @@ public static class CoordinatorCommand
             Description = "Where uploaded task pools and submissions are kept; keep it across restarts [env SWELANCER_DATA_DIR].",
             DefaultValueFactory = EnvironmentDefault.String("SWELANCER_DATA_DIR", "coordinator-data"),
         };
-        var log = new Option<string>("--log")
-        {
-            Description = "Akka's log file, or - for standard output [env SWELANCER_LOG].",
-            DefaultValueFactory = EnvironmentDefault.String("SWELANCER_LOG", "-"),
-        };
-        var joinTimeout = new Option<int>("--join-timeout-seconds")
-        {
-            Description = "Give up (exit 1) when no seed node answers within this many seconds.",
-            DefaultValueFactory = _ => 120,
-        };
-        joinTimeout.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--join-timeout-seconds must be at least 1."); });
 
-        var metricsPort = new Option<int?>("--metrics-port")
-        {
-            Description = "Serve Prometheus metrics on this port [env SWELANCER_METRICS_PORT]; off by default. OTLP export follows the OTEL_* variables.",
-        };
-        metricsPort.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1 or > 65535) r.AddError("--metrics-port must be from 1 to 65535."); });
 
         var command = new Command("coordinator", "Run the coordinator role of a cluster (sweeps, ledgers, HTTP API) on PostgreSQL; grader nodes (swelancer-grader) join it.")
         {
-            db, urls, token, dataDir, log, joinTimeout, metricsPort,
+            db, urls, token, dataDir,
         };
         node.AddTo(command);
         command.Validators.Add(r =>
@@ -85,7 +69,7 @@ public static class CoordinatorCommand
             }
 
             var settings = new CoordinatorSettings(node.Read(parsed), DatabaseTarget.Parse(parsed.GetValue(db)!), api,
-                parsed.GetValue(log)!, TimeSpan.FromSeconds(parsed.GetValue(joinTimeout)), parsed.GetValue(metricsPort));
+                node.LogPath(parsed), node.JoinTimeout(parsed), node.MetricsPort(parsed));
             return CoordinatorProcess.RunAsync(settings, stop);
         });
         return command;

@@ -26,32 +26,16 @@ public static class GraderCommand
             Description = "Where screenshots and traces of failed browser tests go [env SWELANCER_ARTEFACTS].",
             DefaultValueFactory = EnvironmentDefault.String("SWELANCER_ARTEFACTS", "artefacts"),
         };
-        var log = new Option<string>("--log")
-        {
-            Description = "Akka's log file, or - for standard output [env SWELANCER_LOG].",
-            DefaultValueFactory = EnvironmentDefault.String("SWELANCER_LOG", "-"),
-        };
-        var joinTimeout = new Option<int>("--join-timeout-seconds")
-        {
-            Description = "Give up (exit 1) when no seed node answers within this many seconds.",
-            DefaultValueFactory = _ => 120,
-        };
-        joinTimeout.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--join-timeout-seconds must be at least 1."); });
         nodeId.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<string?>() is { } id && (id.Length == 0 || id.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))))
                 r.AddError($"--node-id '{id}' may hold only letters, digits, '-', '_' and '.'.");
         });
 
-        var metricsPort = new Option<int?>("--metrics-port")
-        {
-            Description = "Serve Prometheus metrics on this port [env SWELANCER_METRICS_PORT]; off by default. OTLP export follows the OTEL_* variables.",
-        };
-        metricsPort.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1 or > 65535) r.AddError("--metrics-port must be from 1 to 65535."); });
 
         var root = new RootCommand("SweLancer grader node: joins a cluster and grades the tasks its shards receive.")
         {
-            nodeId, slots, artefacts, log, joinTimeout, metricsPort,
+            nodeId, slots, artefacts,
         };
         node.AddTo(root);
         root.Validators.Add(r =>
@@ -64,8 +48,8 @@ public static class GraderCommand
             var settings = node.Read(parsed);
             var id = parsed.GetValue(nodeId) ?? $"grader-{Environment.MachineName}-{settings.Port}";
             return GraderProcess.RunAsync(new GraderSettings(
-                settings, id, parsed.GetValue(slots), Path.GetFullPath(parsed.GetValue(artefacts)!), parsed.GetValue(log)!,
-                TimeSpan.FromSeconds(parsed.GetValue(joinTimeout)), parsed.GetValue(metricsPort)), stop);
+                settings, id, parsed.GetValue(slots), Path.GetFullPath(parsed.GetValue(artefacts)!), node.LogPath(parsed),
+                node.JoinTimeout(parsed), node.MetricsPort(parsed)), stop);
         });
         return root;
     }

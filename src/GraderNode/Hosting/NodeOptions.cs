@@ -3,7 +3,7 @@ using Akka.Actor;
 
 namespace SweLancer.GraderNode.Hosting;
 
-/// <summary>The flags (and environment variables) every cluster process takes to find its cluster.</summary>
+/// <summary>The flags (and environment variables) every cluster process takes: where it listens, which cluster it joins, its log and metrics.</summary>
 public sealed class NodeOptions
 {
     public const int DefaultPort = 4053;
@@ -34,11 +34,30 @@ public sealed class NodeOptions
         DefaultValueFactory = EnvironmentDefault.Int("SWELANCER_DOWN_AFTER_SECONDS", 20),
     };
 
+    private readonly Option<string> _log = new("--log")
+    {
+        Description = "Akka's log file, or - for standard output [env SWELANCER_LOG].",
+        DefaultValueFactory = EnvironmentDefault.String("SWELANCER_LOG", "-"),
+    };
+
+    private readonly Option<int> _joinTimeout = new("--join-timeout-seconds")
+    {
+        Description = "Give up (exit 1) when no seed node answers within this many seconds.",
+        DefaultValueFactory = _ => 120,
+    };
+
+    private readonly Option<int?> _metricsPort = new("--metrics-port")
+    {
+        Description = "Serve Prometheus metrics on this port [env SWELANCER_METRICS_PORT]; off by default. OTLP export follows the OTEL_* variables.",
+    };
+
     public NodeOptions(int defaultPort)
     {
+        _joinTimeout.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--join-timeout-seconds must be at least 1."); });
+        _metricsPort.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1 or > 65535) r.AddError("--metrics-port must be from 1 to 65535."); });
         _port = new Option<int>("--port")
         {
-            Description = $"Cluster (remoting) port; 0 picks a free one [env SWELANCER_PORT]. Default {defaultPort}.",
+            Description = $"Cluster (remoting) port; 0 picks a free one [env SWELANCER_PORT].",
             DefaultValueFactory = EnvironmentDefault.Int("SWELANCER_PORT", defaultPort),
         };
         _port.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 0 or > 65535) r.AddError("--port must be between 0 and 65535."); });
@@ -58,7 +77,16 @@ public sealed class NodeOptions
         command.Options.Add(_port);
         command.Options.Add(_seeds);
         command.Options.Add(_downAfter);
+        command.Options.Add(_log);
+        command.Options.Add(_joinTimeout);
+        command.Options.Add(_metricsPort);
     }
+
+    public string LogPath(ParseResult parsed) => parsed.GetValue(_log)!;
+
+    public TimeSpan JoinTimeout(ParseResult parsed) => TimeSpan.FromSeconds(parsed.GetValue(_joinTimeout));
+
+    public int? MetricsPort(ParseResult parsed) => parsed.GetValue(_metricsPort);
 
     public NodeSettings Read(ParseResult parsed)
     {

@@ -16,8 +16,9 @@ public sealed class ConcurrentSweepsSpec
     {
         SamplePool.EnsureImage();
         using var dir = new TempDir();
-        var big = ClusterPool.Build(dir.Path, sampleRepeats: 3, liteCsv: null);
-        var small = SmallGoldPool(dir.Path, 20);
+        // Only container work, all of it passing: no attempt of either sweep is over in an instant.
+        var big = GoldIcPool(dir.Path, "big", repeats: 3, perRepeat: int.MaxValue);
+        var small = GoldIcPool(dir.Path, "small", repeats: 1, perRepeat: 20);
         await using var rig = await ClusterRig.StartAsync(dir.Path, graders: 1, slotsPerGrader: 2);
 
         await rig.SubmitAsync(big, "big");
@@ -27,6 +28,8 @@ public sealed class ConcurrentSweepsSpec
         var bigThen = (await rig.TryStatusAsync("big"))!;
 
         TestContext.Current.TestOutputHelper?.WriteLine($"when the small sweep (20 tasks) finished, the big one had graded {bigThen.Graded} of {bigThen.Total}");
+        // Taking turns, the big sweep grades about as many as the small one meanwhile (about a third of it in all); served
+        // in arrival order, its whole window of 64 would go first (four fifths of it).
         Assert.True(bigThen.Graded < bigThen.Total * 0.6, $"the big sweep was already at {bigThen.Graded}/{bigThen.Total}: the small one waited behind it");
         Assert.Equal((small.Tasks, small.Passed, small.EarnedUsd, small.AvailableUsd), (smallEnd.LedgerGraded, smallEnd.Passed, smallEnd.EarnedUsd, smallEnd.AvailableUsd));
 
@@ -34,8 +37,11 @@ public sealed class ConcurrentSweepsSpec
         Assert.Equal((big.Tasks, big.Passed, big.EarnedUsd, big.AvailableUsd), (bigEnd.LedgerGraded, bigEnd.Passed, bigEnd.EarnedUsd, bigEnd.AvailableUsd));
     }
 
-    /// <summary>The first <paramref name="count"/> IC tasks of the sample pool under new ids, each answered with its gold patch.</summary>
-    private static ClusterPool SmallGoldPool(string folder, int count)
+    /// <summary>
+    /// The sample pool's IC tasks (at most <paramref name="perRepeat"/> of them) <paramref name="repeats"/> times under new
+    /// ids, each answered with its gold patch, so every attempt passes.
+    /// </summary>
+    private static ClusterPool GoldIcPool(string folder, string name, int repeats, int perRepeat)
     {
         var sampleFolder = SamplePool.Folder;
         var sample = JsonNode.Parse(File.ReadAllText(SamplePool.TasksJson))!["tasks"]!.AsArray();
@@ -44,25 +50,28 @@ public sealed class ConcurrentSweepsSpec
         var tasks = new JsonArray();
         var lines = new List<string>();
         decimal available = 0;
-        foreach (var task in sample.Where(t => t!["variant"]!.GetValue<string>() == "ic_swe").Take(count))
+        for (var r = 1; r <= repeats; r++)
         {
-            var copy = task!.DeepClone().AsObject();
-            var id = copy["question_id"]!.GetValue<string>();
-            copy["question_id"] = id + "-small";
-            var ic = copy["ic"]!.AsObject();
-            foreach (var key in new[] { "bug_patch", "gold_patch", "hidden_tests" })
-                if (ic[key] is JsonValue relative)
-                    ic[key] = Path.GetFullPath(Path.Combine(sampleFolder, relative.GetValue<string>()));
-            tasks.Add(copy);
-            available += copy["price"]!.GetValue<decimal>();
-            var answer = gold[id].DeepClone().AsObject();
-            answer["question_id"] = id + "-small";
-            lines.Add(answer.ToJsonString());
+            foreach (var task in sample.Where(t => t!["variant"]!.GetValue<string>() == "ic_swe").Take(perRepeat))
+            {
+                var copy = task!.DeepClone().AsObject();
+                var id = copy["question_id"]!.GetValue<string>();
+                copy["question_id"] = $"{id}-{name}{r}";
+                var ic = copy["ic"]!.AsObject();
+                foreach (var key in new[] { "bug_patch", "gold_patch", "hidden_tests" })
+                    if (ic[key] is JsonValue relative)
+                        ic[key] = Path.GetFullPath(Path.Combine(sampleFolder, relative.GetValue<string>()));
+                tasks.Add(copy);
+                available += copy["price"]!.GetValue<decimal>();
+                var answer = gold[id].DeepClone().AsObject();
+                answer["question_id"] = $"{id}-{name}{r}";
+                lines.Add(answer.ToJsonString());
+            }
         }
 
-        var tasksPath = Path.Combine(folder, "small.json");
+        var tasksPath = Path.Combine(folder, name + ".json");
         File.WriteAllText(tasksPath, new JsonObject { ["format"] = "swelancer-task-manifest", ["version"] = 1, ["tasks"] = tasks }.ToJsonString());
-        var submissionsPath = Path.Combine(folder, "small.jsonl");
+        var submissionsPath = Path.Combine(folder, name + ".jsonl");
         File.WriteAllLines(submissionsPath, lines);
         // Every gold patch passes (samples/freelance-app/README.md: gold.jsonl earns the whole pool).
         return new ClusterPool(tasksPath, submissionsPath, tasks.Count, tasks.Count, available, available);
