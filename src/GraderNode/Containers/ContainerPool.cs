@@ -23,6 +23,7 @@ public sealed class ContainerPool : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ImageInspectResponse> _images = new();
     private readonly ConcurrentDictionary<string, ContainerLease> _alive = new();
     private readonly ConcurrentDictionary<Task, bool> _warming = new();
+    private volatile bool _closing;
 
     private ContainerPool(DockerClient docker, Uri endpoint, ContainerPoolOptions options)
     {
@@ -147,6 +148,7 @@ public sealed class ContainerPool : IAsyncDisposable
             var config = _images[image].Config;
             var command = (config.Entrypoint ?? []).Concat(config.Cmd ?? []).ToList();
             var limits = _options.Limits;
+            ThrowIfClosing();
             var created = await _docker.Containers.CreateContainerAsync(new CreateContainerParameters
             {
                 Image = image,
@@ -175,6 +177,7 @@ public sealed class ContainerPool : IAsyncDisposable
             if (string.IsNullOrEmpty(ip))
                 throw new InfrastructureException($"container {id[..12]} got no address on network {_options.NetworkName}", retryable: true);
             var lease = new ContainerLease(_docker, id, image, ip, DestroyAsync);
+            ThrowIfClosing(); // the pool began closing while this one started: it must not outlive the pool
             _alive[id] = lease;
             GraderMetrics.ContainerStartDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>(TelemetryTags.Node, _options.NodeId));
             return lease;
@@ -328,12 +331,22 @@ public sealed class ContainerPool : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _closing = true;
         // A container still being pre-warmed must be counted before the sweep below, or it would outlive the pool.
         await Task.WhenAll(_warming.Keys);
         ContainerSlotGauge.Untrack(this);
         foreach (var lease in _alive.Values.ToList())
             await lease.DisposeAsync();
         _warm.Clear();
+        // An attempt the actor system abandoned mid-start (a handoff that timed out) may have created one since; the
+        // node's label finds it.
+        await RemoveOrphansAsync(CancellationToken.None);
         _docker.Dispose();
+    }
+
+    private void ThrowIfClosing()
+    {
+        if (_closing)
+            throw new InfrastructureException("this grader node is shutting down; the attempt goes back to the sweep", retryable: true);
     }
 }
