@@ -35,8 +35,6 @@ public sealed class ContainerPool : IAsyncDisposable
 
     public ContainerPoolOptions Options => _options;
 
-    public int AliveCount => _alive.Count;
-
     /// <summary>Slots by state; they add up to the pool's size. Read without locks, so a snapshot may be a moment stale.</summary>
     internal (int Used, int Idle, int Free) SlotUsage()
     {

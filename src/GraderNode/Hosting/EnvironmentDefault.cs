@@ -11,15 +11,8 @@ public static class EnvironmentDefault
     public static string? Text(string variable) =>
         Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value ? value : null;
 
-    public static Func<ArgumentResult, int> Int(string variable, int fallback) => result =>
-    {
-        if (Text(variable) is not { } raw)
-            return fallback;
-        if (int.TryParse(raw, out var value))
-            return value;
-        result.AddError($"environment variable {variable}='{raw}' is not a whole number.");
-        return fallback;
-    };
+    public static Func<ArgumentResult, int> Int(string variable, int fallback) =>
+        result => OptionalInt(variable)(result) ?? fallback;
 
     public static Func<ArgumentResult, int?> OptionalInt(string variable) => result =>
     {

@@ -14,6 +14,4 @@ public sealed record NodeSettings(string BindHost, string PublicHost, int Port, 
     public const string SystemName = "swelancer";
 
     public static NodeSettings Embedded { get; } = new("127.0.0.1", "127.0.0.1", 0, [], TimeSpan.FromSeconds(20));
-
-    public string Address => $"akka.tcp://{SystemName}@{PublicHost}:{Port}";
 }

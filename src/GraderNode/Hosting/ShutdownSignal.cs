@@ -22,8 +22,6 @@ public sealed class ShutdownSignal : IDisposable
 
     public CancellationToken Token => _stop.Token;
 
-    public Task WhenSignalled => Task.Delay(Timeout.Infinite, _stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
-
     public void Dispose()
     {
         foreach (var registration in _registrations)
