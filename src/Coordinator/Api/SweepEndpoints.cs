@@ -61,13 +61,13 @@ public static class SweepEndpoints
 
         sweeps.MapGet("/{id}/results.csv", async (string id, HttpResponse response, CancellationToken ct) =>
         {
-            if (await queries.FindAsync(id, ct) is not { Plan: not null } sweep)
+            if (await queries.FindAsync(id, ct) is not { Planned: { } planned } sweep)
                 return NotFound(id);
             var ledger = await queries.LedgerAsync(sweep, ct);
             if (ledger is null)
                 return Results.Json(new ApiError($"the ledger of sweep '{id}' is recovering; try again shortly"), statusCode: StatusCodes.Status503ServiceUnavailable);
             var text = new StringWriter();
-            ResultsCsv.Write(text, sweep.Plan.Items.Select(i => i.ToPlanned()).ToList(), ledger.Entries);
+            ResultsCsv.Write(text, planned, ledger.Entries);
             return Results.Text(text.ToString(), "text/csv");
         });
 

@@ -22,8 +22,8 @@ public sealed class SweepQueries(IActorRef registry)
     {
         var progress = sweep.Sweep is null ? null : await TryAskAsync<SweepProgress>(sweep.Sweep, GetSweepProgress.Instance, cancellation);
         var ledger = await LedgerAsync(sweep, cancellation);
-        if (progress is null && sweep.Cancelled && sweep.Plan is not null && ledger is not null)
-            progress = SweepProgress.From(sweep.SweepId, sweep.Plan.Items.Count, ledger.Entries, 0);
+        if (progress is null && sweep.Cancelled && sweep.Planned is { } planned && ledger is not null)
+            progress = SweepProgress.From(sweep.SweepId, planned.Count, ledger.Entries, 0);
         return SweepView.Of(sweep, progress, ledger);
     }
 

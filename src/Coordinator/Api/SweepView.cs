@@ -17,7 +17,7 @@ public sealed record SweepView(
 {
     public static SweepView Of(RegisteredSweep sweep, SweepProgress? progress, LedgerView? ledger)
     {
-        var planned = sweep.Plan?.Items.Select(i => i.ToPlanned()).ToList();
+        var planned = sweep.Planned;
         var summary = planned is not null && ledger is not null ? LedgerSummary.Of(sweep.SweepId, planned, ledger.Entries) : null;
         var ledgerComplete = planned is not null && ledger is not null && ledger.Entries.Count >= planned.Count;
         var state = sweep.Problem is not null ? "failed"

@@ -1,5 +1,4 @@
 using Akka.Actor;
-using SweLancer.Coordinator.Ledger;
 using SweLancer.Coordinator.Sweeps;
 using SweLancer.GraderNode.Grading;
 using SweLancer.GraderNode.Sharding;
@@ -32,9 +31,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     /// <summary>Starts a sweep and its ledger projection, each under a backoff supervisor so a journal outage only restarts them.</summary>
     public (IActorRef Sweep, IActorRef Ledger) StartSweep(SweepPlan plan, DispatchPolicy policy)
     {
-        var sweep = System.ActorOf(Supervision.WithBackoff(SweepActor.Props(plan, Graders, policy), "sweep"), $"sweep-{Uri.EscapeDataString(plan.SweepId)}");
-        var ledger = System.ActorOf(Supervision.WithBackoff(LedgerProjection.Props(plan.SweepId), "ledger"), $"ledger-{Uri.EscapeDataString(plan.SweepId)}");
-        return (sweep, ledger);
+        return (SweepActors.StartSweep(System, plan, Graders, policy), SweepActors.StartLedger(System, plan.SweepId));
     }
 
     public async ValueTask DisposeAsync()

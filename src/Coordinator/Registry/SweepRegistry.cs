@@ -3,7 +3,6 @@ using Akka.Event;
 using Akka.Persistence;
 using SweLancer.Coordinator.Hosting;
 using SweLancer.Coordinator.Import;
-using SweLancer.Coordinator.Ledger;
 using SweLancer.Coordinator.Sweeps;
 using SweLancer.Messages.Sweeps;
 
@@ -100,15 +99,14 @@ public sealed class SweepRegistry : ReceivePersistentActor
     /// <summary>A cancelled sweep keeps only its ledger, so what it graded stays readable.</summary>
     private RegisteredSweep Start(SweepSubmitted submitted, SweepPlan plan, bool cancelled)
     {
-        var name = Uri.EscapeDataString(submitted.SweepId);
         var policy = DispatchPolicy.Default with
         {
             MaxInFlight = submitted.MaxInFlight,
             AnswerTimeout = TimeSpan.FromSeconds(submitted.AnswerTimeoutSeconds),
             MaxSystemErrorRetries = submitted.SystemErrorRetries,
         };
-        var sweep = cancelled ? null : Context.ActorOf(Supervision.WithBackoff(SweepActor.Props(plan, _graders, policy), "sweep"), $"sweep-{name}");
-        var ledger = Context.ActorOf(Supervision.WithBackoff(LedgerProjection.Props(submitted.SweepId), "ledger"), $"ledger-{name}");
+        var sweep = cancelled ? null : SweepActors.StartSweep(Context, plan, _graders, policy);
+        var ledger = SweepActors.StartLedger(Context, submitted.SweepId);
         return new RegisteredSweep(submitted, cancelled, plan, sweep, ledger, null);
     }
 }

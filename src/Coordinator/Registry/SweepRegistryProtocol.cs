@@ -29,4 +29,7 @@ public sealed record RegisteredSweep(
     SweepSubmitted Submitted, bool Cancelled, SweepPlan? Plan, IActorRef? Sweep, IActorRef? Ledger, string? Problem)
 {
     public string SweepId => Submitted.SweepId;
+
+    /// <summary>The plan as the ledger and reports read it; worked out once, since it hashes every answer.</summary>
+    public IReadOnlyList<PlannedItem>? Planned { get; } = Plan?.Items.Select(i => i.ToPlanned()).ToList();
 }

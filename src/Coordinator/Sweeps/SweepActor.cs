@@ -67,14 +67,14 @@ public sealed class SweepActor : ReceivePersistentActor, IWithTimers
     protected override void PreStart()
     {
         // A removed grader node never answers what it held; the sweep resends at once rather than after the timeout.
-        if (((ExtendedActorSystem)Context.System).Provider is ClusterActorRefProvider)
+        if (InCluster)
             Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsSnapshot, typeof(ClusterEvent.MemberRemoved));
         base.PreStart();
     }
 
     protected override void PostStop()
     {
-        if (((ExtendedActorSystem)Context.System).Provider is ClusterActorRefProvider)
+        if (InCluster)
             Cluster.Get(Context.System).Unsubscribe(Self);
         base.PostStop();
     }
@@ -82,6 +82,9 @@ public sealed class SweepActor : ReceivePersistentActor, IWithTimers
     public override string PersistenceId => PersistenceIdOf(SweepId);
 
     private string SweepId => _plan.SweepId;
+
+    // Unit specs run the sweep on a plain local ActorSystem, which has no cluster to watch.
+    private bool InCluster => ((ExtendedActorSystem)Context.System).Provider is ClusterActorRefProvider;
 
     public static string PersistenceIdOf(string sweepId) => $"sweep-{sweepId}";
 
