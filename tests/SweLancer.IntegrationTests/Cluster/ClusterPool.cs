@@ -27,19 +27,7 @@ public sealed record ClusterPool(string TasksPath, string SubmissionsPath, int T
         for (var r = 1; r <= sampleRepeats; r++)
         {
             foreach (var task in sample["tasks"]!.AsArray())
-            {
-                var copy = task!.DeepClone().AsObject();
-                copy["question_id"] = $"{copy["question_id"]}-r{r}";
-                if (copy["ic"] is JsonObject ic)
-                {
-                    // The manifest is written elsewhere, so its file references become absolute.
-                    foreach (var key in new[] { "bug_patch", "gold_patch", "hidden_tests" })
-                        if (ic[key] is JsonValue relative)
-                            ic[key] = Path.GetFullPath(Path.Combine(sampleFolder, relative.GetValue<string>()));
-                }
-
-                tasks.Add(copy);
-            }
+                tasks.Add(CopyOfSampleTask(task!, $"{task!["question_id"]}-r{r}"));
 
             foreach (var line in mixed)
             {
@@ -71,11 +59,30 @@ public sealed record ClusterPool(string TasksPath, string SubmissionsPath, int T
             available += manager.Sum(t => t.PriceUsd);
         }
 
-        var manifest = new JsonObject { ["format"] = "swelancer-task-manifest", ["version"] = 1, ["name"] = "cluster test pool", ["tasks"] = tasks };
-        var tasksPath = Path.Combine(folder, "cluster-pool.json");
-        File.WriteAllText(tasksPath, manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
+        var tasksPath = WriteManifest(Path.Combine(folder, "cluster-pool.json"), tasks);
         var submissionsPath = Path.Combine(folder, "cluster-submissions.jsonl");
         File.WriteAllLines(submissionsPath, submissions);
         return new ClusterPool(tasksPath, submissionsPath, tasks.Count, passed, earned, available);
+    }
+
+    /// <summary>A sample pool task under a new id. Manifests built from it live elsewhere, so its file references become absolute.</summary>
+    public static JsonObject CopyOfSampleTask(JsonNode task, string questionId)
+    {
+        var copy = task.DeepClone().AsObject();
+        copy["question_id"] = questionId;
+        if (copy["ic"] is JsonObject ic)
+        {
+            foreach (var key in new[] { "bug_patch", "gold_patch", "hidden_tests" })
+                if (ic[key] is JsonValue relative)
+                    ic[key] = Path.GetFullPath(Path.Combine(SamplePool.Folder, relative.GetValue<string>()));
+        }
+
+        return copy;
+    }
+
+    public static string WriteManifest(string path, JsonArray tasks)
+    {
+        File.WriteAllText(path, new JsonObject { ["format"] = "swelancer-task-manifest", ["version"] = 1, ["tasks"] = tasks }.ToJsonString());
+        return path;
     }
 }

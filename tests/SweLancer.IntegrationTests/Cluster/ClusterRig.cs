@@ -140,12 +140,16 @@ public sealed class ClusterRig : IAsyncDisposable
         WaitForAsync(sweepId, s => s.State == "finished", timeout, "finishing");
 
     /// <summary>How many (question, attempt) keys of a sweep the graders finished grading more than once, from their logs.</summary>
-    public int GradedMoreThanOnce(string sweepId) =>
-        GraderIds.SelectMany(id => ReadLines(Path.Combine(Folder, id + ".log")))
-            .Select(line => line.IndexOf($"Graded {sweepId} ", StringComparison.Ordinal) is var at and >= 0 ? line[(at + 7 + sweepId.Length)..].Split(' ')[0] : null)
+    public int GradedMoreThanOnce(string sweepId)
+    {
+        // The grading entity's audit line: "Graded <sweep> <question>#<attempt> <outcome> in <ms> ms (delivery <n>)".
+        var marker = $"Graded {sweepId} ";
+        return GraderIds.SelectMany(id => ReadLines(Path.Combine(Folder, id + ".log")))
+            .Select(line => line.IndexOf(marker, StringComparison.Ordinal) is var at and >= 0 ? line[(at + marker.Length)..].Split(' ')[0] : null)
             .OfType<string>()
             .GroupBy(key => key)
             .Count(g => g.Count() > 1);
+    }
 
     public string Diagnostics() =>
         string.Join("\n", _started.Select(p => $"--- {p.Name} (exited: {p.HasExited}) ---\n{Tail(p.Output, 20)}"));

@@ -54,13 +54,8 @@ public sealed class ConcurrentSweepsSpec
         {
             foreach (var task in sample.Where(t => t!["variant"]!.GetValue<string>() == "ic_swe").Take(perRepeat))
             {
-                var copy = task!.DeepClone().AsObject();
-                var id = copy["question_id"]!.GetValue<string>();
-                copy["question_id"] = $"{id}-{name}{r}";
-                var ic = copy["ic"]!.AsObject();
-                foreach (var key in new[] { "bug_patch", "gold_patch", "hidden_tests" })
-                    if (ic[key] is JsonValue relative)
-                        ic[key] = Path.GetFullPath(Path.Combine(sampleFolder, relative.GetValue<string>()));
+                var id = task!["question_id"]!.GetValue<string>();
+                var copy = ClusterPool.CopyOfSampleTask(task, $"{id}-{name}{r}");
                 tasks.Add(copy);
                 available += copy["price"]!.GetValue<decimal>();
                 var answer = gold[id].DeepClone().AsObject();
@@ -69,8 +64,7 @@ public sealed class ConcurrentSweepsSpec
             }
         }
 
-        var tasksPath = Path.Combine(folder, name + ".json");
-        File.WriteAllText(tasksPath, new JsonObject { ["format"] = "swelancer-task-manifest", ["version"] = 1, ["tasks"] = tasks }.ToJsonString());
+        var tasksPath = ClusterPool.WriteManifest(Path.Combine(folder, name + ".json"), tasks);
         var submissionsPath = Path.Combine(folder, name + ".jsonl");
         File.WriteAllLines(submissionsPath, lines);
         // Every gold patch passes (samples/freelance-app/README.md: gold.jsonl earns the whole pool).
