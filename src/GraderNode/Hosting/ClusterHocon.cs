@@ -17,6 +17,9 @@ public static class ClusterHocon
               log-dead-letters = off
               log-dead-letters-during-shutdown = off
               actor.provider = cluster
+              # A node restarted at the same address (a crashed pod coming back) must be reachable again at once; the
+              # 5 s default gate can outlast a short down-after and get a healthy peer downed.
+              remote.retry-gate-closed-for = 1s
               remote.dot-netty.tcp {
                 hostname = {{Quote(node.BindHost)}}
                 public-hostname = {{Quote(node.PublicHost)}}

@@ -96,7 +96,8 @@ public sealed class ClusterSurvivalSpec
         await rig.SubmitAsync(pool, sweep);
         var atKill = await rig.WaitForAsync(sweep, s => s.Graded >= 30, SweepTimeout, "30 results");
         rig.Coordinator!.Kill();
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // As an orchestrator would: the crashed coordinator comes back once the cluster has downed it (5 s down-after).
+        await Task.Delay(TimeSpan.FromSeconds(8));
 
         var clock = Stopwatch.StartNew();
         await rig.StartCoordinatorAsync();
