@@ -181,7 +181,7 @@ public sealed class SweepActor : ReceivePersistentActor, IWithTimers
         var now = DateTimeOffset.UtcNow;
         var overdue = _window.TakeOverdue(now);
         if (overdue.Count > 0)
-            _log.Warning("Sweep {0}: redelivering {1} unanswered attempt(s)", SweepId, overdue.Count);
+            _log.Warning("Sweep {0}: redelivering {1} unanswered attempt(s): {2}", SweepId, overdue.Count, Describe(overdue));
         _telemetry.Redelivered(overdue.Count);
         Dispatch(overdue);
         Dispatch(_window.TakeDispatchable(now));
@@ -196,6 +196,10 @@ public sealed class SweepActor : ReceivePersistentActor, IWithTimers
         }
         _telemetry.Observe(_window.InFlight, _window.Pending, _state.Results.Count);
     }
+
+    // Names a few of the attempts, so an operator can look them up in the graders' logs.
+    private static string Describe(IReadOnlyList<(ResultKey Key, int Delivery)> sends) =>
+        string.Join(", ", sends.Take(10).Select(s => $"{s.Key.QuestionId}#{s.Key.Attempt} (delivery {s.Delivery})")) + (sends.Count > 10 ? ", ..." : "");
 
     private sealed class DispatchTick
     {

@@ -39,6 +39,8 @@ public sealed class GradingEntity : ReceiveActor
 
         var replyTo = Sender;
         var startedAt = DateTimeOffset.UtcNow;
+        // Paired with the "Graded" line below: a start without its end is an attempt still (or forever) grading here.
+        _log.Info("Grading {0} {1}#{2} (delivery {3})", command.SweepId, command.Task.QuestionId, command.Attempt, command.Delivery);
         using var span = GradingSpans.Start(command);
         GradeDecision decision;
         try

@@ -1,5 +1,8 @@
 using Akka.Actor;
+using Akka.Cluster.Sharding;
+using Akka.Cluster.Tools.Singleton;
 using Akka.Configuration;
+using Akka.DistributedData;
 
 namespace SweLancer.GraderNode.Hosting;
 
@@ -10,7 +13,12 @@ public static class ClusterNode
         TimeSpan joinTimeout, string logLevel = "INFO", CancellationToken cancellation = default)
     {
         FileLogger.Path = logPath;
-        var config = ClusterHocon.For(node, roles, logLevel).WithFallback(extra);
+        // The sharding, singleton and distributed-data defaults (serializers included) must be known from the start:
+        // otherwise a peer's sharding message that arrives before the extension loads is dropped as undeserializable.
+        var config = ClusterHocon.For(node, roles, logLevel).WithFallback(extra)
+            .WithFallback(ClusterSharding.DefaultConfig())
+            .WithFallback(ClusterSingleton.DefaultConfig())
+            .WithFallback(DistributedData.DefaultConfig());
         var system = ActorSystem.Create(NodeSettings.SystemName, config);
 
         var cluster = Akka.Cluster.Cluster.Get(system);

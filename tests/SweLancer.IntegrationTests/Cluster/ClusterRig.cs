@@ -151,8 +151,37 @@ public sealed class ClusterRig : IAsyncDisposable
             .Count(g => g.Count() > 1);
     }
 
-    public string Diagnostics() =>
-        string.Join("\n", _started.Select(p => $"--- {p.Name} (exited: {p.HasExited}) ---\n{Tail(p.Output, 20)}"));
+    /// <summary>Each process's last output and the last warnings of each node's Akka log: what a failed spec prints.</summary>
+    public string Diagnostics()
+    {
+        var output = _started.Select(p => $"--- {p.Name} (exited: {p.HasExited}) ---\n{Tail(p.Output, 20)}");
+        var warnings = GraderIds.Prepend("coordinator").Select(id =>
+            $"--- {id}.log, last warnings ---\n" + string.Join('\n', ReadLines(Path.Combine(Folder, id + ".log"))
+                .Where(line => line.StartsWith("[WARNING]", StringComparison.Ordinal) || line.StartsWith("[ERROR]", StringComparison.Ordinal))
+                .TakeLast(15)));
+        var unfinished = GraderIds.Select(id => $"--- {id}: started but not finished here: {string.Join(", ", UnfinishedGradings(id))}");
+        return string.Join("\n", output.Concat(warnings).Concat(unfinished));
+    }
+
+    /// <summary>Attempts with more "Grading" lines than "Graded" lines in a grader's log: stuck, or cut off by a kill.</summary>
+    private IEnumerable<string> UnfinishedGradings(string graderId)
+    {
+        var balance = new Dictionary<string, int>();
+        foreach (var line in ReadLines(Path.Combine(Folder, graderId + ".log")))
+        {
+            foreach (var (marker, step) in new[] { ("] Grading ", 1), ("] Graded ", -1) })
+            {
+                var at = line.IndexOf(marker, StringComparison.Ordinal);
+                if (at < 0)
+                    continue;
+                var words = line[(at + marker.Length)..].Split(' ');
+                var key = words[0] + " " + words[1];
+                balance[key] = balance.GetValueOrDefault(key) + step;
+            }
+        }
+
+        return balance.Where(p => p.Value > 0).Select(p => p.Key);
+    }
 
     public async ValueTask DisposeAsync()
     {
