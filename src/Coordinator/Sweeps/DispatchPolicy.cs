@@ -19,6 +19,12 @@ public sealed record DispatchPolicy(
         FirstRetryDelay: TimeSpan.FromSeconds(1),
         MaxRetryDelay: TimeSpan.FromSeconds(30));
 
+    /// <summary>
+    /// How long after a grader node is removed its work is resent. Sharding needs this moment to forget the dead node's
+    /// shards; a message sent before then is routed to the dead node and lost until <see cref="AnswerTimeout"/>.
+    /// </summary>
+    public TimeSpan NodeLossSettle { get; init; } = TimeSpan.FromSeconds(5);
+
     public TimeSpan RetryBackoff(int retry)
     {
         var delay = FirstRetryDelay * Math.Pow(2, Math.Max(0, retry - 1));

@@ -23,6 +23,7 @@ public sealed class SweepActor : ReceivePersistentActor, IWithTimers
     private readonly SweepPlan _plan;
     private readonly IActorRef _graders;
     private readonly int _snapshotEvery;
+    private readonly DispatchPolicy _policy;
     private readonly DispatchWindow _window;
     private readonly Dictionary<ResultKey, SweepWorkItem> _work;
     private readonly HashSet<ResultKey> _persisting = [];
@@ -37,6 +38,7 @@ public sealed class SweepActor : ReceivePersistentActor, IWithTimers
         _plan = plan;
         _graders = graders;
         _snapshotEvery = snapshotEvery;
+        _policy = policy;
         _window = new DispatchWindow(policy);
         _work = plan.Items.ToDictionary(i => i.Key);
         _telemetry = new SweepTelemetry(plan);
@@ -55,6 +57,7 @@ public sealed class SweepActor : ReceivePersistentActor, IWithTimers
         Command<TaskGraded>(OnGraded);
         Command<DispatchTick>(_ => Redeliver());
         Command<ClusterEvent.MemberRemoved>(OnMemberRemoved);
+        Command<ResendAfterNodeLoss>(_ => OnResendAfterNodeLoss());
         Command<ClusterEvent.CurrentClusterState>(_ => { });
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Sweep {0}: snapshot failed; recovery will replay more events", SweepId));
@@ -171,8 +174,17 @@ public sealed class SweepActor : ReceivePersistentActor, IWithTimers
     {
         if (!removed.Member.HasRole("grader") || _window.InFlight == 0)
             return;
+        // Not at once: the region proxy learns of the loss a moment after this event, and until then it still routes
+        // the dead node's shards to the dead node. Resent after the settle time, the attempts wait for new homes instead.
+        _log.Warning("Sweep {0}: grader node {1} was removed; resending its share of the in-flight attempts in {2:0.#} s", SweepId,
+            removed.Member.Address, _policy.NodeLossSettle.TotalSeconds);
+        Timers.StartSingleTimer(nameof(ResendAfterNodeLoss), ResendAfterNodeLoss.Instance, _policy.NodeLossSettle);
+    }
+
+    private void OnResendAfterNodeLoss()
+    {
         var resend = _window.TakeAllInFlight(DateTimeOffset.UtcNow);
-        _log.Warning("Sweep {0}: grader node {1} was removed; resending its share of {2} in-flight attempt(s)", SweepId, removed.Member.Address, resend.Count);
+        _log.Warning("Sweep {0}: resending {1} in-flight attempt(s) after a grader node was lost", SweepId, resend.Count);
         Dispatch(resend);
     }
 
@@ -204,5 +216,10 @@ public sealed class SweepActor : ReceivePersistentActor, IWithTimers
     private sealed class DispatchTick
     {
         public static readonly DispatchTick Instance = new();
+    }
+
+    private sealed class ResendAfterNodeLoss
+    {
+        public static readonly ResendAfterNodeLoss Instance = new();
     }
 }

@@ -1,5 +1,4 @@
 using Akka.Actor;
-using Akka.Cluster.Sharding;
 using Akka.Event;
 using SweLancer.Messages.Commands;
 using SweLancer.GraderNode.Telemetry;
@@ -10,8 +9,9 @@ namespace SweLancer.GraderNode.Grading;
 
 /// <summary>
 /// The sharded entity for one (sweep, task, attempt). It keeps no journal: the sweep that asked persists the answer,
-/// and redelivers if this node dies first. Passivated once it has answered; a copy of the command that arrives before
-/// then (a sweep resending after another node was lost) gets the same final answer instead of a second grading.
+/// and redelivers if this node dies first. It stays until sharding passivates it as idle; a copy of the command that
+/// arrives before then (a sweep resending after a node or the coordinator was lost) gets the same final answer instead
+/// of a second grading.
 /// </summary>
 public sealed class GradingEntity : ReceiveActor
 {
@@ -77,6 +77,8 @@ public sealed class GradingEntity : ReceiveActor
         // A retryable system error is worth grading again when the sweep retries; anything else is final.
         if (!answer.Retryable)
             _finalAnswer = answer;
-        Context.Parent.Tell(new Passivate(PoisonPill.Instance));
+        // No self-passivation: sharding stops the entity once it has been idle for passivate-idle-entity-after. Until then
+        // a resent copy (a restarted coordinator resends what was in flight) gets this answer instead of a second grading,
+        // and no copy can arrive in the middle of a passivation the entity asked for itself.
     }
 }

