@@ -23,6 +23,8 @@ public static class PersistenceHocon
                   auto-initialize = on
                   # A large sweep's plan and snapshots are megabytes; the 10 s default cut such writes off.
                   circuit-breaker.call-timeout = 60s
+                  # After a database outage the breaker stays open this long; the 30 s default delayed recovery as much.
+                  circuit-breaker.reset-timeout = 5s
                   event-adapters.sweep-tags = "{{typeof(SweepTaggingAdapter).AssemblyQualifiedName}}"
                   event-adapter-bindings {
                     "{{typeof(TaskGraded).FullName}}, {{typeof(TaskGraded).Assembly.GetName().Name}}" = sweep-tags
@@ -37,6 +39,7 @@ public static class PersistenceHocon
                   table-mapping = default
                   auto-initialize = on
                   circuit-breaker.call-timeout = 60s
+                  circuit-breaker.reset-timeout = 5s
                 }
               }
               query.journal.sql {

@@ -7,5 +7,7 @@ namespace SweLancer.Coordinator.Hosting;
 public static class Supervision
 {
     public static Props WithBackoff(Props child, string name) =>
-        BackoffSupervisor.Props(Backoff.OnStop(child, name, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(15), 0.2, maxNrOfRetries: -1));
+        // At most 5 s between attempts: a database back from an outage is used within seconds, at the cost of one
+        // cheap connection attempt per actor every 5 s while it is away.
+        BackoffSupervisor.Props(Backoff.OnStop(child, name, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), 0.2, maxNrOfRetries: -1));
 }
