@@ -33,13 +33,32 @@ public static class CoordinatorCommand
             Description = "Where uploaded task pools and submissions are kept; keep it across restarts [env SWELANCER_DATA_DIR].",
             DefaultValueFactory = EnvironmentDefault.String("SWELANCER_DATA_DIR", "coordinator-data"),
         };
-
+        var roles = new Option<string>("--roles")
+        {
+            Description = "This node's roles: 'coordinator', or 'coordinator,grader' to grade here too with the grader flags below [env SWELANCER_ROLES].",
+            DefaultValueFactory = EnvironmentDefault.String("SWELANCER_ROLES", CoordinatorNode.Role),
+        };
+        var grader = new GraderOptions();
 
         var command = new Command("coordinator", "Run the coordinator role of a cluster (sweeps, ledgers, HTTP API) on PostgreSQL; grader nodes (swelancer-grader) join it.")
         {
-            db, urls, token, dataDir,
+            db, urls, token, dataDir, roles,
         };
         node.AddTo(command);
+        grader.AddTo(command);
+        command.Validators.Add(r =>
+        {
+            // Here rather than on the option, so a value from SWELANCER_ROLES is checked too. Defaults are not filled in
+            // yet while validating, hence the fallback.
+            try
+            {
+                CoordinatorRoles.Parse(r.GetValue(roles) ?? EnvironmentDefault.Text("SWELANCER_ROLES") ?? CoordinatorNode.Role);
+            }
+            catch (ArgumentException ex)
+            {
+                r.AddError(ex.Message);
+            }
+        });
         command.Validators.Add(r =>
         {
             var value = r.GetValue(db);
@@ -68,8 +87,11 @@ public static class CoordinatorCommand
                 return Task.FromResult(SweepRunner.ExitBadInput);
             }
 
-            var settings = new CoordinatorSettings(node.Read(parsed), DatabaseTarget.Parse(parsed.GetValue(db)!), api,
-                node.LogPath(parsed), node.JoinTimeout(parsed), node.MetricsPort(parsed));
+            var nodeSettings = node.Read(parsed);
+            var alsoGrades = CoordinatorRoles.Parse(parsed.GetValue(roles)!).AlsoGrades;
+            var settings = new CoordinatorSettings(nodeSettings, DatabaseTarget.Parse(parsed.GetValue(db)!), api,
+                node.LogPath(parsed), node.JoinTimeout(parsed), node.MetricsPort(parsed),
+                alsoGrades ? grader.Read(parsed, nodeSettings, node) : null);
             return CoordinatorProcess.RunAsync(settings, stop);
         });
         return command;

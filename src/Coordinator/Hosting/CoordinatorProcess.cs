@@ -1,6 +1,7 @@
 using Akka.Actor;
 using SweLancer.Coordinator.Api;
 using SweLancer.Coordinator.Registry;
+using SweLancer.GraderNode.Hosting;
 using SweLancer.GraderNode.Sharding;
 using SweLancer.GraderNode.Telemetry;
 
@@ -8,7 +9,8 @@ namespace SweLancer.Coordinator.Hosting;
 
 /// <summary>
 /// The coordinator role as its own process: the sweep registry (which restarts unfinished sweeps from the journal),
-/// each sweep's actor and ledger projection, and the HTTP API. Grading happens on the grader nodes.
+/// each sweep's actor and ledger projection, and the HTTP API. Grading happens on the grader nodes, and here too when the
+/// process also has the grader role.
 /// </summary>
 public static class CoordinatorProcess
 {
@@ -19,9 +21,11 @@ public static class CoordinatorProcess
         using var telemetry = TelemetrySdk.Start($"coordinator-{settings.Node.PublicHost}-{settings.Node.Port}", settings.MetricsPort);
         if (telemetry.PrometheusUrl is { } metrics)
             Console.WriteLine($"coordinator: metrics at {metrics}");
-        var system = await CoordinatorNode.StartAsync(settings.Node, [CoordinatorNode.Role], settings.Db, settings.LogPath,
+        // With the grader role too, its containers are prepared (and a predecessor's orphans reaped) before joining.
+        await using var graderRole = settings.Grader is null ? null : await GraderRole.PrepareAsync(settings.Grader, stop);
+        var system = await CoordinatorNode.StartAsync(settings.Node, settings.Roles.Names, settings.Db, settings.LogPath,
             settings.JoinTimeout, cancellation: stop);
-        var graders = GraderRegion.StartProxy(system);
+        var graders = graderRole?.Start(system) ?? GraderRegion.StartProxy(system);
         var registry = system.ActorOf(Supervision.WithBackoff(SweepRegistry.Props(graders), "registry"), "sweeps");
 
         var api = CoordinatorApi.Build(settings.Api, new SweepQueries(registry), system);
@@ -43,6 +47,7 @@ public static class CoordinatorProcess
         await api.StopAsync(CancellationToken.None);
         await api.DisposeAsync();
         await CoordinatedShutdown.Get(system).Run(CoordinatedShutdown.ClrExitReason.Instance);
+        await system.WhenTerminated;
         return 0;
     }
 }

@@ -37,10 +37,23 @@ public sealed class GradingEntity : ReceiveActor
             return;
         }
 
-        var replyTo = Sender;
-        var startedAt = DateTimeOffset.UtcNow;
-        // Paired with the "Graded" line below: a start without its end is an attempt still (or forever) grading here.
+        // Paired with the "Graded" line: a start without its end is an attempt still (or forever) grading here.
         _log.Info("Grading {0} {1}#{2} (delivery {3})", command.SweepId, command.Task.QuestionId, command.Attempt, command.Delivery);
+        // Off the actor's scheduler: sharding stops an entity whose hand-off outlasts handoff-timeout, and continuations
+        // bound to a stopped actor never run. The grading must still finish, give back its container and turn, and answer.
+        var replyTo = Sender;
+        var answer = await Task.Run(() => GradeAndAnswerAsync(command, replyTo));
+        // A retryable system error is worth grading again when the sweep retries; anything else is final.
+        if (!answer.Retryable)
+            _finalAnswer = answer;
+        // No self-passivation: sharding stops the entity once it has been idle for passivate-idle-entity-after. Until then
+        // a resent copy (a restarted coordinator resends what was in flight) gets this answer instead of a second grading,
+        // and no copy can arrive in the middle of a passivation the entity asked for itself.
+    }
+
+    private async Task<TaskGraded> GradeAndAnswerAsync(GradeTask command, IActorRef replyTo)
+    {
+        var startedAt = DateTimeOffset.UtcNow;
         using var span = GradingSpans.Start(command);
         GradeDecision decision;
         try
@@ -74,11 +87,6 @@ public sealed class GradingEntity : ReceiveActor
         // One line per grading: the audit of which node graded what, and how often (a resent attempt may be graded twice).
         _log.Info("Graded {0} {1}#{2} {3} in {4} ms (delivery {5})", command.SweepId, command.Task.QuestionId, command.Attempt,
             answer.Outcome, (long)(answer.FinishedAt - answer.StartedAt).TotalMilliseconds, command.Delivery);
-        // A retryable system error is worth grading again when the sweep retries; anything else is final.
-        if (!answer.Retryable)
-            _finalAnswer = answer;
-        // No self-passivation: sharding stops the entity once it has been idle for passivate-idle-entity-after. Until then
-        // a resent copy (a restarted coordinator resends what was in flight) gets this answer instead of a second grading,
-        // and no copy can arrive in the middle of a passivation the entity asked for itself.
+        return answer;
     }
 }

@@ -1,7 +1,5 @@
 using Akka.Actor;
 using Akka.Configuration;
-using SweLancer.GraderNode.Grading;
-using SweLancer.GraderNode.Ic;
 using SweLancer.GraderNode.Sharding;
 using SweLancer.GraderNode.Telemetry;
 using SweLancer.Messages.Serialization;
@@ -20,15 +18,10 @@ public static class GraderProcess
         using var telemetry = TelemetrySdk.Start(settings.NodeId, settings.MetricsPort);
         if (telemetry.PrometheusUrl is { } metrics)
             Console.WriteLine($"grader {settings.NodeId}: metrics at {metrics}");
-        await using var ic = await IcRunnerSetup.StartAsync(settings.NodeId, settings.ContainerSlots, settings.ArtefactsDir, stop);
-        if (ic.Problem is not null)
-            Console.WriteLine($"warning: ic_swe tasks cannot be graded on this node: {ic.Problem}");
-
+        await using var role = await GraderRole.PrepareAsync(settings, stop);
         var system = await ClusterNode.StartAsync(settings.Node, [GraderRegion.Role],
             ConfigurationFactory.ParseString(SerializationConfig.Hocon), settings.LogPath, settings.JoinTimeout, cancellation: stop);
-        var grader = new TaskGrader([ic.Runner]);
-        GraderRegion.Start(system, grader);
-        Status.NodeStatusHost.Start(system, settings.NodeId, grader);
+        role.Start(system);
         Console.WriteLine($"grader {settings.NodeId} is up at {Akka.Cluster.Cluster.Get(system).SelfAddress}");
 
         var stopped = Task.Delay(Timeout.Infinite, stop).ContinueWith(_ => { }, TaskScheduler.Default);

@@ -128,6 +128,10 @@ public sealed class CoordinatorApiSpec
         Assert.Equal(2, badPort.ExitCode);
         Assert.Contains("SWELANCER_PORT='forty' is not a whole number", badPort.All);
 
+        var badRoles = await CoordinatorCli.RunAsync(TimeSpan.FromMinutes(1), new Dictionary<string, string> { ["SWELANCER_ROLES"] = "grader" }, "coordinator", "--db", "Host=h");
+        Assert.Equal(2, badRoles.ExitCode);
+        Assert.Contains("always has the 'coordinator' role; a node that only grades is swelancer-grader", badRoles.All);
+
         using var grader = NodeProcess.Start("grader", ClusterRig.GraderDll, null, "--container-slots", "2");
         await grader.WaitForOutputAsync("needs --seed-nodes", TimeSpan.FromSeconds(30));
         Assert.DoesNotContain("   at ", grader.Output);

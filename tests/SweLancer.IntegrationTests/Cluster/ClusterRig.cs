@@ -23,8 +23,11 @@ public sealed class ClusterRig : IAsyncDisposable
     private readonly int _slots;
     private readonly string? _token;
 
-    private ClusterRig(string folder, PostgresDatabase db, IEnumerable<string> graderIds, int slots, string? token)
+    private readonly string[] _coordinatorArgs;
+
+    private ClusterRig(string folder, PostgresDatabase db, IEnumerable<string> graderIds, int slots, string? token, string[] coordinatorArgs)
     {
+        _coordinatorArgs = coordinatorArgs;
         Folder = folder;
         Db = db;
         _slots = slots;
@@ -54,10 +57,10 @@ public sealed class ClusterRig : IAsyncDisposable
 
     private string Seeds => string.Join(',', new[] { _coordinatorPort }.Concat(_graderPorts.Values).Select(p => $"akka.tcp://swelancer@127.0.0.1:{p}"));
 
-    /// <summary>Starts the coordinator, then the graders, and waits until all are up.</summary>
-    public static async Task<ClusterRig> StartAsync(string folder, int graders = 2, int slotsPerGrader = 2, string? token = null)
+    /// <summary>Starts the coordinator (with any extra flags), then the graders, and waits until all are up.</summary>
+    public static async Task<ClusterRig> StartAsync(string folder, int graders = 2, int slotsPerGrader = 2, string? token = null, params string[] coordinatorArgs)
     {
-        var rig = new ClusterRig(folder, await PostgresDatabase.CreateAsync(), Enumerable.Range(1, graders).Select(i => $"it-grader-{i}-{Guid.NewGuid().ToString("N")[..6]}"), slotsPerGrader, token);
+        var rig = new ClusterRig(folder, await PostgresDatabase.CreateAsync(), Enumerable.Range(1, graders).Select(i => $"it-grader-{i}-{Guid.NewGuid().ToString("N")[..6]}"), slotsPerGrader, token, coordinatorArgs);
         try
         {
             var coordinator = rig.StartCoordinatorAsync();
@@ -75,9 +78,11 @@ public sealed class ClusterRig : IAsyncDisposable
     {
         var env = _token is null ? null : new Dictionary<string, string> { ["SWELANCER_API_TOKEN"] = _token };
         Coordinator = Track(NodeProcess.Start("coordinator", CoordinatorDll, env,
-            "coordinator", "--db", Db.ConnectionString, "--seed-nodes", Seeds, "--port", Port(_coordinatorPort),
-            "--api-urls", ApiUrl, "--data-dir", Path.Combine(Folder, "coordinator-data"), "--log", Path.Combine(Folder, "coordinator.log"),
-            "--down-after-seconds", "5"));
+            [
+                "coordinator", "--db", Db.ConnectionString, "--seed-nodes", Seeds, "--port", Port(_coordinatorPort),
+                "--api-urls", ApiUrl, "--data-dir", Path.Combine(Folder, "coordinator-data"), "--log", Path.Combine(Folder, "coordinator.log"),
+                "--down-after-seconds", "5", .. _coordinatorArgs,
+            ]));
         await Coordinator.WaitForOutputAsync("coordinator is up", TimeSpan.FromSeconds(90));
     }
 

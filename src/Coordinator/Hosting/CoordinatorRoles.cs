@@ -1,0 +1,26 @@
+using SweLancer.GraderNode.Sharding;
+
+namespace SweLancer.Coordinator.Hosting;
+
+/// <summary>
+/// The roles of a `swelancer coordinator` process, from --roles: always the coordinator, and the grader role too when a
+/// small cluster should also grade on the coordinator's machine.
+/// </summary>
+public sealed record CoordinatorRoles(bool AlsoGrades)
+{
+    public static readonly CoordinatorRoles CoordinatorOnly = new(false);
+
+    public IReadOnlyList<string> Names => AlsoGrades ? [CoordinatorNode.Role, GraderRegion.Role] : [CoordinatorNode.Role];
+
+    /// <summary>Parses "coordinator" or "coordinator,grader" (any order, any case); throws ArgumentException naming what is wrong.</summary>
+    public static CoordinatorRoles Parse(string raw)
+    {
+        var names = raw.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(n => n.ToLowerInvariant()).ToList();
+        if (names.FirstOrDefault(n => n != CoordinatorNode.Role && n != GraderRegion.Role) is { } unknown)
+            throw new ArgumentException($"--roles '{raw}': unknown role '{unknown}'; the roles are '{CoordinatorNode.Role}' and '{GraderRegion.Role}'.");
+        if (!names.Contains(CoordinatorNode.Role))
+            throw new ArgumentException($"--roles '{raw}': swelancer coordinator always has the '{CoordinatorNode.Role}' role; a node that only grades is swelancer-grader.");
+        return new CoordinatorRoles(names.Contains(GraderRegion.Role));
+    }
+}

@@ -1,0 +1,41 @@
+using Akka.Actor;
+using SweLancer.GraderNode.Grading;
+using SweLancer.GraderNode.Ic;
+using SweLancer.GraderNode.Sharding;
+
+namespace SweLancer.GraderNode.Hosting;
+
+/// <summary>
+/// The grader role's part of a node: its container and browser pools (prepared before the node joins, so orphans are
+/// reaped first), then the grading region and node status over them. Disposing removes the node's containers.
+/// </summary>
+public sealed class GraderRole : IAsyncDisposable
+{
+    private readonly string _nodeId;
+    private readonly IcRunnerSetup _ic;
+
+    private GraderRole(string nodeId, IcRunnerSetup ic)
+    {
+        _nodeId = nodeId;
+        _ic = ic;
+    }
+
+    public static async Task<GraderRole> PrepareAsync(GraderSettings settings, CancellationToken cancellation)
+    {
+        var ic = await IcRunnerSetup.StartAsync(settings.NodeId, settings.ContainerSlots, settings.ArtefactsDir, cancellation);
+        if (ic.Problem is not null)
+            Console.WriteLine($"warning: ic_swe tasks cannot be graded on this node: {ic.Problem}");
+        return new GraderRole(settings.NodeId, ic);
+    }
+
+    /// <summary>Hosts grading entities on this node; returns the grading region.</summary>
+    public IActorRef Start(ActorSystem system)
+    {
+        var grader = new TaskGrader([_ic.Runner]);
+        var region = GraderRegion.Start(system, grader);
+        Status.NodeStatusHost.Start(system, _nodeId, grader);
+        return region;
+    }
+
+    public ValueTask DisposeAsync() => _ic.DisposeAsync();
+}
