@@ -23,6 +23,7 @@ public sealed class ContainerPool : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ImageInspectResponse> _images = new();
     private readonly ConcurrentDictionary<string, ContainerLease> _alive = new();
     private readonly ConcurrentDictionary<Task, bool> _warming = new();
+    private readonly ConcurrentDictionary<Task, bool> _starting = new();
     private volatile bool _closing;
 
     private ContainerPool(DockerClient docker, Uri endpoint, ContainerPoolOptions options)
@@ -136,7 +137,16 @@ public sealed class ContainerPool : IAsyncDisposable
         return containers.Count;
     }
 
-    private async Task<ContainerLease> CreateHoldingSlotAsync(string image, string sweepId, CancellationToken cancellation)
+    /// <summary>Starts a container in a slot already held; the pool waits for every start in flight before it closes.</summary>
+    private Task<ContainerLease> CreateHoldingSlotAsync(string image, string sweepId, CancellationToken cancellation)
+    {
+        var start = StartHoldingSlotAsync(image, sweepId, cancellation);
+        _starting[start] = true;
+        _ = start.ContinueWith(done => _starting.TryRemove(done, out _), TaskScheduler.Default);
+        return start;
+    }
+
+    private async Task<ContainerLease> StartHoldingSlotAsync(string image, string sweepId, CancellationToken cancellation)
     {
         string? id = null;
         using var span = SweLancerTelemetry.Source.StartActivity("container.start");
@@ -330,8 +340,11 @@ public sealed class ContainerPool : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _closing = true;
-        // A container still being pre-warmed must be counted before the sweep below, or it would outlive the pool.
+        // A container still being pre-warmed or started must be counted before the sweep below, or it would outlive the
+        // pool: a grading that goes on after its node left (it no longer dies with its entity) may be starting one now.
+        // Such a start sees the pool closing once it is created, and removes its container itself.
         await Task.WhenAll(_warming.Keys);
+        await Task.WhenAll(_starting.Keys.Select(start => start.ContinueWith(_ => { }, TaskScheduler.Default)));
         ContainerSlotGauge.Untrack(this);
         foreach (var lease in _alive.Values.ToList())
             await lease.DisposeAsync();
