@@ -8,8 +8,6 @@ namespace SweLancer.Coordinator.Hosting;
 /// </summary>
 public sealed record CoordinatorRoles(bool AlsoGrades)
 {
-    public static readonly CoordinatorRoles CoordinatorOnly = new(false);
-
     public IReadOnlyList<string> Names => AlsoGrades ? [CoordinatorNode.Role, GraderRegion.Role] : [CoordinatorNode.Role];
 
     /// <summary>Parses "coordinator" or "coordinator,grader" (any order, any case); throws ArgumentException naming what is wrong.</summary>
