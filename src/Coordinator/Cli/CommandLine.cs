@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SweLancer.Coordinator.Sweeps;
+using SweLancer.GraderNode.Hosting;
 
 namespace SweLancer.Coordinator.Cli;
 
@@ -40,6 +41,8 @@ public static class CommandLine
         {
             tasks, submissions, sweepId, outDir, db, summaryJson, maxInFlight, answerTimeout, systemErrorRetries, containerSlots, artefacts,
         };
+        var protocol = new ProtocolOptions();
+        protocol.AddTo(command);
         var telemetry = TelemetryCliOptions.AddTo(command);
         command.SetAction((parsed, cancellation) =>
         {
@@ -59,7 +62,8 @@ public static class CommandLine
                     MaxSystemErrorRetries = parsed.GetValue(systemErrorRetries),
                 },
                 parsed.GetValue(containerSlots),
-                parsed.GetValue(artefacts)?.FullName ?? Path.Combine(outFolder, "artefacts"));
+                parsed.GetValue(artefacts)?.FullName ?? Path.Combine(outFolder, "artefacts"),
+                protocol.Read(parsed));
             return telemetry.RunAsync(parsed, $"embedded-{Environment.MachineName}-{id}", () => SweepRunner.RunAsync(options, cancellation), cancellation);
         });
         return command;

@@ -1,4 +1,5 @@
 using SweLancer.Coordinator.Sweeps;
+using SweLancer.GraderNode.Protocol;
 
 namespace SweLancer.Coordinator.Cli;
 
@@ -12,4 +13,5 @@ public sealed record SweepOptions(
     string? SummaryJsonPath,
     DispatchPolicy Policy,
     int? ContainerSlots = null,
-    string? ArtefactsDir = null);
+    string? ArtefactsDir = null,
+    ProtocolSettings? Protocol = null);

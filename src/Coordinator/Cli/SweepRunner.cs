@@ -45,7 +45,7 @@ public static class SweepRunner
         var logPath = Path.Combine(options.OutDir, "swelancer.log");
         // IC tasks need Docker; without it they end as system errors that say why (never passes, never failures).
         await using var ic = await IcRunnerSetup.StartAsync($"embedded-{Environment.MachineName}-{plan.SweepId}", options.ContainerSlots,
-            options.ArtefactsDir ?? Path.Combine(options.OutDir, "artefacts"), cancellation);
+            options.ArtefactsDir ?? Path.Combine(options.OutDir, "artefacts"), options.Protocol, cancellation);
         if (ic.Problem is not null && plan.Items.Any(i => i.Task.Variant == Messages.Tasks.TaskVariants.IcSwe))
             console.MarkupLineInterpolated($"[yellow]warning:[/] ic_swe tasks cannot be graded here: {ic.Problem}");
         await using var cluster = await EmbeddedCluster.StartAsync(db, new TaskGrader([ic.Runner]), logPath);

@@ -278,9 +278,9 @@ public static class SweLancerCsvReader
                 folders.Add(folder);
             }
         }
-        // SWE-Lancer ships one image per task with its own pytest harness; without that image (it is not public
-        // everywhere) grading reports "image … is not available", a system error, never the model's failure.
-        return new IcTaskSpec(folders, NullIfBlank(row.Cell("cwd"))?.Trim(), Image: SweLancerImage(questionId), Runner: IcRunnerKinds.Command);
+        // Graded by the official protocol in the task's own image, which the grader node picks (per-task, monolith or a
+        // mirror); without it grading reports "image … is not available", a system error, never the model's failure.
+        return new IcTaskSpec(folders, NullIfBlank(row.Cell("cwd"))?.Trim(), Image: SweLancerImage(questionId), Runner: IcRunnerKinds.SweLancer);
     }
 
     /// <summary>The image SWE-Lancer's own harness uses for an IC task.</summary>

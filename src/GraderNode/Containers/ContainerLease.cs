@@ -74,11 +74,57 @@ public sealed class ContainerLease : IAsyncDisposable
         await TarFile.ExtractToDirectoryAsync(buffer, parent, overwriteFiles: true, cancellation);
     }
 
+    /// <summary>
+    /// Copies the folder <paramref name="containerFolder"/> into <paramref name="hostFolder"/> (as a subfolder of its own
+    /// name), unless its archive exceeds <paramref name="maxBytes"/>: then nothing is kept and false is returned.
+    /// </summary>
+    public async Task<bool> CopyOutCappedAsync(string containerFolder, string hostFolder, long maxBytes, CancellationToken cancellation)
+    {
+        GetArchiveFromContainerResponse archive;
+        try
+        {
+            archive = await _docker.Containers.GetArchiveFromContainerAsync(Id, new GetArchiveFromContainerParameters { Path = containerFolder }, statOnly: false, cancellation);
+        }
+        catch (DockerContainerNotFoundException)
+        {
+            return true; // nothing there
+        }
+        using var buffer = new MemoryStream();
+        await using (archive.Stream)
+        {
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await archive.Stream.ReadAsync(chunk, cancellation)) > 0)
+            {
+                if (buffer.Length + read > maxBytes)
+                    return false;
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        buffer.Position = 0;
+        Directory.CreateDirectory(hostFolder);
+        await TarFile.ExtractToDirectoryAsync(buffer, hostFolder, overwriteFiles: true, cancellation);
+        return true;
+    }
+
     /// <summary>Copies everything under <paramref name="hostRoot"/> into the container, relative to <paramref name="containerFolder"/>.</summary>
     public async Task CopyInAsync(string hostRoot, string containerFolder, CancellationToken cancellation)
     {
         using var tar = new MemoryStream();
         await TarFile.CreateFromDirectoryAsync(hostRoot, tar, includeBaseDirectory: false, cancellation);
+        tar.Position = 0;
+        await _docker.Containers.ExtractArchiveToContainerAsync(Id, new ContainerPathStatParameters { Path = containerFolder, AllowOverwriteDirWithFile = false }, tar, cancellation);
+    }
+
+    /// <summary>Writes one file into the container (mode 0644), creating nothing but the file itself.</summary>
+    public async Task PutFileAsync(string containerFolder, string name, byte[] content, CancellationToken cancellation)
+    {
+        using var tar = new MemoryStream();
+        await using (var writer = new TarWriter(tar, TarEntryFormat.Pax, leaveOpen: true))
+        {
+            var entry = new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = new MemoryStream(content), Mode = (UnixFileMode)0b110_100_100 };
+            await writer.WriteEntryAsync(entry, cancellation);
+        }
         tar.Position = 0;
         await _docker.Containers.ExtractArchiveToContainerAsync(Id, new ContainerPathStatParameters { Path = containerFolder, AllowOverwriteDirWithFile = false }, tar, cancellation);
     }

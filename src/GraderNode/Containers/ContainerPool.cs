@@ -97,6 +97,63 @@ public sealed class ContainerPool : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Creates and starts a container from <paramref name="spec"/> outside the pool's slots, for a runner that bounds its
+    /// containers itself (the SWE-Lancer protocol runner). It carries the node's labels, so it is reaped like the others.
+    /// </summary>
+    /// <exception cref="InfrastructureException">The image is missing, or the engine failed.</exception>
+    public async Task<ContainerLease> CreateAsync(ContainerSpec spec, string sweepId, CancellationToken cancellation)
+    {
+        using var span = SweLancerTelemetry.Source.StartActivity("container.start");
+        var started = Stopwatch.GetTimestamp();
+        string? id = null;
+        var start = Task.Run(async () =>
+        {
+            await EnsureImageAsync(spec.Image, cancellation);
+            ThrowIfClosing();
+            var created = await _docker.Containers.CreateContainerAsync(ContainerSpecBuilder.Build(spec, _options.NodeId, sweepId), cancellation);
+            id = created.ID;
+            await _docker.Containers.StartContainerAsync(id, new ContainerStartParameters(), cancellation);
+            var lease = new ContainerLease(_docker, id, spec.Image, "", DestroyUnpooledAsync);
+            ThrowIfClosing();
+            _alive[id] = lease;
+            return lease;
+        }, CancellationToken.None);
+        _starting[start] = true;
+        _ = start.ContinueWith(done => _starting.TryRemove(done, out _), TaskScheduler.Default);
+        try
+        {
+            var lease = await start;
+            GraderMetrics.ContainerStartDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>(TelemetryTags.Node, _options.NodeId));
+            return lease;
+        }
+        catch (Exception ex)
+        {
+            span.RecordFailure(ex);
+            if (id is not null)
+                await RemoveQuietlyAsync(id);
+            if (ex is InfrastructureException || (ex is OperationCanceledException && cancellation.IsCancellationRequested))
+                throw;
+            throw new InfrastructureException($"could not start a container of {spec.Image}: {Describe(ex)}", retryable: true, ex);
+        }
+    }
+
+    private async Task DestroyUnpooledAsync(ContainerLease lease)
+    {
+        try
+        {
+            await RemoveQuietlyAsync(lease.Id);
+        }
+        finally
+        {
+            _alive.TryRemove(lease.Id, out _);
+        }
+    }
+
+    /// <summary>Takes a container off a network: the protocol runner's setup network, once setup is done.</summary>
+    public async Task DisconnectAsync(string containerId, string network, CancellationToken cancellation) =>
+        await _docker.Networks.DisconnectNetworkAsync(network, new NetworkDisconnectParameters { Container = containerId, Force = true }, cancellation);
+
     /// <summary>Starts up to <paramref name="count"/> containers for upcoming work, but only in slots that are free now.</summary>
     public void Prewarm(string image, string sweepId, int count = 1)
     {
@@ -157,27 +214,8 @@ public sealed class ContainerPool : IAsyncDisposable
             var command = (config.Entrypoint ?? []).Concat(config.Cmd ?? []).ToList();
             var limits = _options.Limits;
             ThrowIfClosing();
-            var created = await _docker.Containers.CreateContainerAsync(new CreateContainerParameters
-            {
-                Image = image,
-                Entrypoint = ContainerGate.Entrypoint,
-                Cmd = command,
-                WorkingDir = config.WorkingDir,
-                Labels = new Dictionary<string, string>
-                {
-                    [ContainerLabels.Owner] = ContainerLabels.OwnerValue,
-                    [ContainerLabels.Node] = _options.NodeId,
-                    [ContainerLabels.Sweep] = sweepId,
-                },
-                HostConfig = new HostConfig
-                {
-                    Memory = limits.MemoryBytes,
-                    MemorySwap = limits.MemoryBytes, // no swap: the memory limit is the limit
-                    NanoCPUs = limits.NanoCpus,
-                    PidsLimit = limits.Pids,
-                    NetworkMode = _options.NetworkName,
-                },
-            }, cancellation);
+            var spec = new ContainerSpec(image, limits, _options.NetworkName, ContainerGate.Entrypoint, command, WorkingDir: config.WorkingDir);
+            var created = await _docker.Containers.CreateContainerAsync(ContainerSpecBuilder.Build(spec, _options.NodeId, sweepId), cancellation);
             id = created.ID;
             await _docker.Containers.StartContainerAsync(id, new ContainerStartParameters(), cancellation);
             var inspected = await _docker.Containers.InspectContainerAsync(id, cancellation);
@@ -277,6 +315,36 @@ public sealed class ContainerPool : IAsyncDisposable
             // Nodes are provisioned alike, so another try is not expected to find it either.
             throw new InfrastructureException($"image {image} is not available: not on this engine and the pull failed: {Describe(ex)}", retryable: false, ex);
         }
+    }
+
+    /// <summary>
+    /// The network a monolith container may use during setup (npm, pip): a bridge with a route out, but containers on it
+    /// cannot reach each other. Containers leave it before any model code runs.
+    /// </summary>
+    public async Task<string> EnsureSetupNetworkAsync(CancellationToken cancellation)
+    {
+        const string name = "swelancer-setup";
+        var existing = await _docker.Networks.ListNetworksAsync(new NetworksListParameters
+        {
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["name"] = new Dictionary<string, bool> { [name] = true } },
+        }, cancellation);
+        if (existing.Any(n => n.Name == name))
+            return name;
+        try
+        {
+            await _docker.Networks.CreateNetworkAsync(new NetworksCreateParameters
+            {
+                Name = name,
+                Driver = "bridge",
+                Options = new Dictionary<string, string> { ["com.docker.network.bridge.enable_icc"] = "false" },
+                Labels = new Dictionary<string, string> { [ContainerLabels.Owner] = ContainerLabels.OwnerValue },
+            }, cancellation);
+        }
+        catch (DockerApiException ex) when (ex.StatusCode == HttpStatusCode.Conflict)
+        {
+            // Another node on this engine created it at the same moment.
+        }
+        return name;
     }
 
     private async Task EnsureNetworkAsync(CancellationToken cancellation)

@@ -23,6 +23,8 @@ public sealed class GraderOptions
         DefaultValueFactory = EnvironmentDefault.String("SWELANCER_ARTEFACTS", "artefacts"),
     };
 
+    private readonly ProtocolOptions _protocol = new();
+
     public GraderOptions()
     {
         _slots.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--container-slots must be at least 1."); });
@@ -38,6 +40,7 @@ public sealed class GraderOptions
         command.Options.Add(_nodeId);
         command.Options.Add(_slots);
         command.Options.Add(_artefacts);
+        _protocol.AddTo(command);
     }
 
     public GraderSettings Read(ParseResult parsed, NodeSettings node, NodeOptions nodeOptions) => new(
@@ -47,5 +50,6 @@ public sealed class GraderOptions
         Path.GetFullPath(parsed.GetValue(_artefacts)!),
         nodeOptions.LogPath(parsed),
         nodeOptions.JoinTimeout(parsed),
-        nodeOptions.MetricsPort(parsed));
+        nodeOptions.MetricsPort(parsed),
+        _protocol.Read(parsed));
 }

@@ -22,7 +22,7 @@ public sealed class GraderRole : IAsyncDisposable
 
     public static async Task<GraderRole> PrepareAsync(GraderSettings settings, CancellationToken cancellation)
     {
-        var ic = await IcRunnerSetup.StartAsync(settings.NodeId, settings.ContainerSlots, settings.ArtefactsDir, cancellation);
+        var ic = await IcRunnerSetup.StartAsync(settings.NodeId, settings.ContainerSlots, settings.ArtefactsDir, settings.Protocol, cancellation);
         if (ic.Problem is not null)
             Console.WriteLine($"warning: ic_swe tasks cannot be graded on this node: {ic.Problem}");
         return new GraderRole(settings.NodeId, ic);

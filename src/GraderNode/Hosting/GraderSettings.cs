@@ -1,9 +1,12 @@
+using SweLancer.GraderNode.Protocol;
+
 namespace SweLancer.GraderNode.Hosting;
 
 /// <summary>Everything a grader node process is started with.</summary>
 /// <param name="NodeId">Labels this node's containers; a node restarted with the same id removes its predecessor's orphans.</param>
 /// <param name="ContainerSlots">Containers alive at once; null picks one per core (at most one per GiB).</param>
 /// <param name="LogPath">Akka's log: a file, or "-" for standard output.</param>
+/// <param name="Protocol">How SWE-Lancer IC tasks are graded here; null takes the defaults.</param>
 /// <param name="MetricsPort">Prometheus scrape port; null leaves it to SWELANCER_METRICS_PORT / OTEL_* (off by default).</param>
 public sealed record GraderSettings(
-    NodeSettings Node, string NodeId, int? ContainerSlots, string ArtefactsDir, string LogPath, TimeSpan JoinTimeout, int? MetricsPort = null);
+    NodeSettings Node, string NodeId, int? ContainerSlots, string ArtefactsDir, string LogPath, TimeSpan JoinTimeout, int? MetricsPort = null, ProtocolSettings? Protocol = null);

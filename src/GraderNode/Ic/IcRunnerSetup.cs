@@ -1,6 +1,7 @@
 using SweLancer.GraderNode.Browser;
 using SweLancer.GraderNode.Containers;
 using SweLancer.GraderNode.Grading;
+using SweLancer.GraderNode.Protocol;
 
 namespace SweLancer.GraderNode.Ic;
 
@@ -26,14 +27,16 @@ public sealed class IcRunnerSetup : IAsyncDisposable
     /// <summary>Why IC tasks cannot be graded on this node, or null when they can.</summary>
     public string? Problem { get; }
 
-    public static async Task<IcRunnerSetup> StartAsync(string nodeId, int? containerSlots, string artefactsDir, CancellationToken cancellation = default)
+    public static async Task<IcRunnerSetup> StartAsync(string nodeId, int? containerSlots, string artefactsDir, ProtocolSettings? protocol = null,
+        CancellationToken cancellation = default)
     {
         var endpoint = DockerEndpoint.FromEnvironment();
         try
         {
             var pool = await ContainerPool.StartAsync(endpoint, ContainerPoolOptions.For(nodeId, containerSlots), cancellation);
             var browsers = new BrowserPool();
-            return new IcRunnerSetup(new IcTaskRunner(pool, browsers, artefactsDir), pool, browsers, null);
+            var protocolRunner = new ProtocolRunner(pool, protocol ?? ProtocolSettings.Default, artefactsDir);
+            return new IcRunnerSetup(new IcTaskRunner(pool, browsers, artefactsDir, protocol: protocolRunner), pool, browsers, null);
         }
         catch (InfrastructureException ex)
         {

@@ -4,6 +4,7 @@ using SweLancer.GraderNode.Browser;
 using SweLancer.GraderNode.Containers;
 using SweLancer.GraderNode.Grading;
 using SweLancer.GraderNode.Patching;
+using SweLancer.GraderNode.Protocol;
 using SweLancer.GraderNode.Scheduling;
 using SweLancer.Messages.Submissions;
 using SweLancer.Messages.Tasks;
@@ -16,8 +17,9 @@ namespace SweLancer.GraderNode.Ic;
 /// task's browser tests or test command. The model's faults (refused or non-applying patch, failing tests, timeouts)
 /// are failures; ours (engine, image, browser) are system errors. The container is always destroyed.
 /// </summary>
-public sealed class IcTaskRunner(ContainerPool pool, BrowserPool browsers, string artefactsDir, GnuPatch? patcher = null) : ITaskRunner
+public sealed class IcTaskRunner(ContainerPool pool, BrowserPool browsers, string artefactsDir, GnuPatch? patcher = null, ProtocolRunner? protocol = null) : ITaskRunner
 {
+    private readonly ProtocolRunner _protocol = protocol ?? new ProtocolRunner(pool, ProtocolSettings.Default, artefactsDir);
     private readonly GnuPatch _patcher = patcher ?? new GnuPatch();
     private readonly BrowserTestRun _browserRun = new(browsers, artefactsDir);
 
@@ -34,6 +36,8 @@ public sealed class IcTaskRunner(ContainerPool pool, BrowserPool browsers, strin
     public async Task<GradeDecision> GradeAsync(TaskDefinition task, Submission submission, AttemptContext attempt, CancellationToken cancellation)
     {
         var spec = task.Ic;
+        if (spec?.Runner == IcRunnerKinds.SweLancer)
+            return await _protocol.GradeAsync(task, submission, attempt, cancellation);
         if (spec?.Image is null)
             return GradeDecision.SystemError($"task {task.QuestionId} names no image to grade in", retryable: false);
         var patch = submission.ModelPatch ?? "";

@@ -9,5 +9,8 @@ public static class IcRunnerKinds
     /// <summary>A command executed inside the container (SWE-Lancer's pytest style).</summary>
     public const string Command = "command";
 
-    public static bool IsKnown(string runner) => runner is Browser or Command;
+    /// <summary>The official SWE-Lancer protocol in the task's own image (ansible-playbook, pytest's exit code).</summary>
+    public const string SweLancer = "swelancer";
+
+    public static bool IsKnown(string runner) => runner is Browser or Command or SweLancer;
 }

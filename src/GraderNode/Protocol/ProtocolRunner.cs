@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using System.Text;
+using Docker.DotNet;
+using SweLancer.GraderNode.Containers;
+using SweLancer.GraderNode.Grading;
+using SweLancer.GraderNode.Scheduling;
+using SweLancer.Messages.Submissions;
+using SweLancer.Messages.Tasks;
+using SweLancer.Messages.Telemetry;
+
+namespace SweLancer.GraderNode.Protocol;
+
+/// <summary>
+/// Grades SWE-Lancer IC tasks as the official harness does (docs/swelancer-protocol.md): the task's image with its own
+/// entrypoint, ready when /setup_done.txt reads done, tests zipped away, the app one clean commit, the model's diff
+/// applied with git apply (fuzzy patch as a fallback), then up to n test runs through an interactive bash, decided by
+/// pytest's exit code. Containers set up ahead of their grading turn (pre-warming), and each is always removed.
+/// </summary>
+public sealed class ProtocolRunner
+{
+    /// <summary>Larger diffs are refused unread: a patch is text a model wrote, not a payload.</summary>
+    public const int MaxPatchBytes = 8 * 1024 * 1024;
+
+    /// <summary>A run's logs folder (pytest.log, videos, traces) is kept up to this size.</summary>
+    public const long MaxLogBytes = 256L * 1024 * 1024;
+
+    private readonly ContainerPool _pool;
+    private readonly ProtocolSettings _settings;
+    private readonly string _artefactsDir;
+    private readonly FairTurns _containers;
+    private readonly FairTurns _grading;
+    private readonly ImagePrefetch _prefetch;
+
+    public ProtocolRunner(ContainerPool pool, ProtocolSettings settings, string artefactsDir)
+    {
+        _pool = pool;
+        _settings = settings;
+        _artefactsDir = artefactsDir;
+        _containers = new FairTurns(settings.GradingSlots + settings.SetupAhead);
+        _grading = new FairTurns(settings.GradingSlots);
+        _prefetch = new ImagePrefetch(pool);
+    }
+
+    public ProtocolSettings Settings => _settings;
+
+    public async Task<GradeDecision> GradeAsync(TaskDefinition task, Submission submission, AttemptContext attempt, CancellationToken cancellation)
+    {
+        var id = task.QuestionId;
+        if (!ProtocolScript.IsPlainId(id))
+            return GradeDecision.SystemError($"question_id '{id}' is not a plain id (letters, digits, '_', '-'); the protocol puts it in shell commands", retryable: false);
+        var patch = submission.ModelPatch ?? "";
+        if (string.IsNullOrWhiteSpace(patch))
+            return GradeDecision.Fail("no model_patch in the submission");
+        var patchBytes = Encoding.UTF8.GetBytes(patch);
+        if (patchBytes.Length > MaxPatchBytes)
+            return GradeDecision.Fail($"model_patch is {patchBytes.Length:N0} bytes; at most {MaxPatchBytes:N0} are graded");
+        if (ProtocolPatchCheck.Problem(patch) is { } problem)
+            return GradeDecision.Fail($"patch rejected: {problem}");
+
+        var image = ProtocolImage.For(id, _settings.ImageMode, _settings.ImageTemplate);
+        _prefetch.Request(image); // pulled while this attempt waits for a container turn
+        try
+        {
+            using var containerTurn = await _containers.EnterAsync(attempt.SweepId, cancellation);
+            await _prefetch.WaitAsync(image, cancellation);
+            await using var container = await StartReadyAsync(id, image, attempt, cancellation);
+            await RunAsync(container, ProtocolScript.Prepare, "preparing the tests and the app", cancellation);
+
+            using var gradingTurn = await _grading.EnterAsync(attempt.SweepId, cancellation);
+            using var span = SweLancerTelemetry.Source.StartActivity("test.run");
+            span?.SetTag("swelancer.test.runner", IcRunnerKinds.SweLancer);
+            var applyNote = await ApplyAsync(container, patchBytes, cancellation);
+            if (applyNote.Failure is not null)
+                return GradeDecision.Fail(applyNote.Failure);
+            return await GradeStepAsync(container, task, attempt, applyNote.Note, cancellation);
+        }
+        catch (InfrastructureException ex)
+        {
+            Activity.Current.RecordFailure(ex);
+            return GradeDecision.SystemError(ex.Message, ex.Retryable);
+        }
+        catch (Exception ex) when (ex is DockerApiException or HttpRequestException or IOException or TimeoutException
+                                       || (ex is OperationCanceledException && !cancellation.IsCancellationRequested))
+        {
+            Activity.Current.RecordFailure(ex);
+            return GradeDecision.SystemError($"grading infrastructure failed: {ex.GetType().Name}: {ContainerPool.Describe(ex)}", retryable: true);
+        }
+    }
+
+    private async Task<ContainerLease> StartReadyAsync(string id, string image, AttemptContext attempt, CancellationToken cancellation)
+    {
+        var monolithSetupNetwork = _settings.ImageMode == ImageMode.Monolith && _settings.SetupNetwork;
+        var network = monolithSetupNetwork ? await _pool.EnsureSetupNetworkAsync(cancellation) : "none";
+        var spec = new ContainerSpec(image, _settings.Limits, network,
+            Environment: ProtocolEnvironment.For(id, _settings.ImageMode),
+            WorkingDir: ProtocolScript.AppDir,
+            CapAdd: ProtocolCapabilities.Needed);
+        var container = await _pool.CreateAsync(spec, attempt.SweepId, cancellation);
+        try
+        {
+            using (SweLancerTelemetry.Source.StartActivity("container.setup"))
+                await new FileContentReadiness(ProtocolScript.SetupDoneFile, "done", _settings.SetupBudget, _settings.ReadyPoll).WaitAsync(container, cancellation);
+            if (monolithSetupNetwork)
+                await _pool.DisconnectAsync(container.Id, network, cancellation); // no route out once model code can run
+            return container;
+        }
+        catch
+        {
+            await container.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task RunAsync(ContainerLease container, IReadOnlyList<string> command, string what, CancellationToken cancellation)
+    {
+        var result = await container.ExecAsync(command, ProtocolScript.AppDir, cancellation);
+        if (result.ExitCode != 0)
+            throw new InfrastructureException($"{what} failed in {container.Image} (exit {result.ExitCode}): {Tail(result.Output)}", retryable: false);
+    }
+
+    private async Task<(string? Note, string? Failure)> ApplyAsync(ContainerLease container, byte[] patch, CancellationToken cancellation)
+    {
+        using var span = SweLancerTelemetry.Source.StartActivity("patch.apply");
+        await container.PutFileAsync(ProtocolScript.PatchFolder, ProtocolScript.PatchName, patch, cancellation);
+        var git = await container.ExecAsync(ProtocolScript.GitApply, ProtocolScript.AppDir, cancellation);
+        if (git.ExitCode == 0)
+            return (null, null);
+        var fuzzy = await container.ExecAsync(ProtocolScript.FuzzyApply, ProtocolScript.AppDir, cancellation);
+        span?.SetTag("swelancer.patch.fuzz", true);
+        if (fuzzy.ExitCode == 0)
+            return ($"git apply refused the patch ({OneLine(git.Output)}); applied with patch --fuzz=3", null);
+        span?.SetTag("swelancer.patch.applied", false);
+        return (null, $"patch does not apply: git apply: {OneLine(git.Output)}; patch: {OneLine(fuzzy.Output)}");
+    }
+
+    private async Task<GradeDecision> GradeStepAsync(ContainerLease container, TaskDefinition task, AttemptContext attempt, string? applyNote, CancellationToken cancellation)
+    {
+        var id = task.QuestionId;
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        budget.CancelAfter(_settings.GradeBudget);
+        var artefacts = new List<string>();
+        try
+        {
+            for (var run = 1; run <= _settings.TestRuns; run++)
+            {
+                // Restored before every run (upstream: once): code run by an earlier run cannot rewrite a later run's tests.
+                await RunAsync(container, ProtocolScript.RestoreTests, "restoring the tests", budget.Token);
+                await RunAsync(container, ProtocolScript.ClearLogs(id), "clearing the logs", budget.Token);
+                await container.ExecAsync(ProtocolScript.RunTests(id), ProtocolScript.AppDir, budget.Token);
+                var read = await container.ExecAsync(ProtocolScript.ReadExitCode(id), ProtocolScript.AppDir, budget.Token);
+                var exitCode = PytestExitCode.Parse(read.Stdout);
+                artefacts.AddRange(await KeepLogsAsync(container, task, attempt, run, budget.Token));
+                if (TestRunOutcomes.AfterRun(run, _settings.TestRuns, exitCode, _settings.MissingExitCodeIsSystemError, task.PriceUsd, applyNote, artefacts) is { } decision)
+                    return decision;
+            }
+            throw new InvalidOperationException("unreachable: the last run always decides");
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellation.IsCancellationRequested)
+        {
+            return GradeDecision.SystemError($"the grade step exceeded its budget of {_settings.GradeBudget.TotalSeconds:0.#} s", retryable: true, artefacts);
+        }
+    }
+
+    /// <summary>Copies the run's logs folder (pytest.log, videos, traces) to the artefacts folder; lists the files kept.</summary>
+    private async Task<IReadOnlyList<string>> KeepLogsAsync(ContainerLease container, TaskDefinition task, AttemptContext attempt, int run, CancellationToken cancellation)
+    {
+        var target = Path.Combine(_artefactsDir, Safe(attempt.SweepId), Safe(task.QuestionId), $"attempt-{attempt.Attempt}", $"run-{run}");
+        if (Directory.Exists(target))
+            Directory.Delete(target, recursive: true); // a retried attempt replaces its predecessor's logs
+        Directory.CreateDirectory(target);
+        if (!await container.CopyOutCappedAsync(ProtocolScript.LogsDir(task.QuestionId), target, MaxLogBytes, cancellation))
+            await File.WriteAllTextAsync(Path.Combine(target, "logs-not-kept.txt"), $"the logs folder exceeded {MaxLogBytes:N0} bytes and was not kept\n", cancellation);
+        return Directory.EnumerateFiles(target, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+    }
+
+    private static string Safe(string name) => string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
+
+    private static string OneLine(string text)
+    {
+        var line = string.Join(" | ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return line.Length > 600 ? line[..600] + "…" : line;
+    }
+
+    private static string Tail(string output) => output.Length > 1500 ? "…" + output[^1500..] : output;
+}
