@@ -1,0 +1,1 @@
+"""Stand-in for the Expensify app: expense reports and currency amounts."""
