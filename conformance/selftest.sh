@@ -14,7 +14,7 @@ docker image inspect "$IMAGE" >/dev/null 2>&1 || { echo "selftest: $IMAGE is mis
 
 prefix=conformance-selftest-$$
 CAPS=(--cap-drop ALL --cap-add CHOWN --cap-add DAC_OVERRIDE --cap-add FOWNER --cap-add SETUID --cap-add SETGID --cap-add KILL)
-LIMITS=(--memory 512m --pids-limit 256)
+LIMITS=(--memory 512m --memory-swap 512m --pids-limit 256 --security-opt no-new-privileges)
 containers=()
 tmp=$(mktemp -d)
 cleanup() {
