@@ -1,0 +1,199 @@
+using SweLancer.GraderNode.Containers;
+using SweLancer.GraderNode.Grading;
+using SweLancer.GraderNode.Protocol;
+using SweLancer.IntegrationTests.Infrastructure;
+using SweLancer.Messages.Events;
+using SweLancer.Messages.Submissions;
+using SweLancer.Messages.Tasks;
+using Xunit;
+
+namespace SweLancer.IntegrationTests.Protocol;
+
+/// <summary>
+/// The official-protocol runner against the conformance image (a faithful reproduction of the official image's
+/// interface, not the official image) on the real Docker engine. Its test fails whenever the container is not as the
+/// official harness leaves it (environment, zipped tests, one 'temp' commit, interactive bash).
+/// </summary>
+public sealed class ProtocolConformanceSpec : IAsyncLifetime
+{
+    private readonly string _nodeId = "protocol-spec-" + Guid.NewGuid().ToString("N")[..8];
+    private readonly string _artefacts = Directory.CreateTempSubdirectory("swelancer-protocol-").FullName;
+    private ContainerPool _pool = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static ProtocolSettings Settings => new(ImageMode.Monolith, ConformanceImage.Image, SetupBudget: TimeSpan.FromSeconds(60),
+        GradeBudget: TimeSpan.FromSeconds(120), TestRuns: 3, SetupNetwork: false, MissingExitCodeIsSystemError: false,
+        ReadyPoll: TimeSpan.FromMilliseconds(200), new ContainerLimits(512L * 1024 * 1024, 1_000_000_000, 256), GradingSlots: 2, SetupAhead: 2);
+
+    public async ValueTask InitializeAsync()
+    {
+        ConformanceImage.Ensure();
+        _pool = await DockerFixture.StartPoolAsync(_nodeId);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _pool.DisposeAsync();
+        Assert.Empty(DockerFixture.ContainersOfNode(_nodeId));
+        Directory.Delete(_artefacts, recursive: true);
+    }
+
+    private async Task<GradeDecision> GradeAsync(string questionId, string patch, ProtocolSettings? settings = null)
+    {
+        var runner = new ProtocolRunner(_pool, settings ?? Settings, _artefacts);
+        var task = new TaskDefinition(questionId, TaskVariants.IcSwe, 1000m, null, null,
+            new IcTaskSpec([], null, Image: ProtocolImage.PerTask(questionId), Runner: IcRunnerKinds.SweLancer));
+        var decision = await runner.GradeAsync(task, new Submission(questionId, 1, null, patch, null), new AttemptContext("protocol-spec", 1), Ct);
+        Assert.Empty(DockerFixture.ContainersOfNode(_nodeId)); // every attempt removes its container
+        return decision;
+    }
+
+    [Fact]
+    public async Task Gold_passes_and_keeps_the_run_s_pytest_log()
+    {
+        var decision = await GradeAsync("16912_4", ConformanceImage.GoldPatch("16912_4"));
+
+        Assert.True(decision.Outcome == GradeOutcome.Passed, decision.Reason);
+        Assert.Equal(1000m, decision.EarnedUsd);
+        Assert.Equal("hidden tests passed", decision.Reason);
+        var log = Assert.Single(decision.Artefacts!, a => a.EndsWith("pytest.log", StringComparison.Ordinal));
+        var text = await File.ReadAllTextAsync(log, Ct);
+        Assert.Contains("ISSUE_ID=16912_4", text); // monolith mode passes the task's id, and the test checked it
+        Assert.DoesNotContain("FAILED", text);
+        Assert.Contains(decision.Artefacts!, a => a.EndsWith("trace.txt", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Per_task_images_from_a_template_grade_the_same()
+    {
+        DockerFixture.Docker("tag", ConformanceImage.Image, "swelancer-conformance/task:16912_4");
+        try
+        {
+            var decision = await GradeAsync("16912_4", ConformanceImage.GoldPatch("16912_4"),
+                Settings with { ImageMode = ImageMode.PerTask, ImageTemplate = "swelancer-conformance/task:{question_id}" });
+            Assert.True(decision.Outcome == GradeOutcome.Passed, decision.Reason);
+        }
+        finally
+        {
+            DockerFixture.Docker("rmi", "swelancer-conformance/task:16912_4");
+        }
+    }
+
+    [Fact]
+    public async Task An_unrelated_patch_fails_after_every_run()
+    {
+        var decision = await GradeAsync("16912_4", ConformanceImage.Unrelated);
+
+        Assert.Equal(GradeOutcome.Failed, decision.Outcome);
+        Assert.Contains("hidden tests failed in 3 runs", decision.Reason);
+        Assert.Equal(3, decision.Artefacts!.Count(a => a.EndsWith("pytest.log", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task An_empty_patch_fails_without_a_container()
+    {
+        var decision = await GradeAsync("16912_4", "  \n");
+        Assert.Equal(GradeOutcome.Failed, decision.Outcome);
+        Assert.Equal("no model_patch in the submission", decision.Reason);
+    }
+
+    [Fact]
+    public async Task A_test_that_fails_once_then_passes_passes_naming_run_2()
+    {
+        var decision = await GradeAsync("conformance_flaky", ConformanceImage.GoldPatch("conformance_flaky"));
+        Assert.True(decision.Outcome == GradeOutcome.Passed, decision.Reason);
+        Assert.Equal("hidden tests passed on run 2 of 3", decision.Reason);
+    }
+
+    [Fact]
+    public async Task Exit_code_2_is_a_system_error()
+    {
+        var decision = await GradeAsync("conformance_exit2", ConformanceImage.GoldPatch("conformance_exit2"));
+        Assert.Equal(GradeOutcome.SystemError, decision.Outcome);
+        Assert.Contains("pytest exit code 2", decision.Reason);
+    }
+
+    [Fact]
+    public async Task No_exit_code_is_a_failure_and_a_system_error_under_the_option()
+    {
+        var failed = await GradeAsync("conformance_noexit", ConformanceImage.GoldPatch("conformance_noexit"), Settings with { TestRuns = 1 });
+        Assert.Equal(GradeOutcome.Failed, failed.Outcome);
+        Assert.Contains("no pytest exit code was written", failed.Reason);
+
+        var error = await GradeAsync("conformance_noexit", ConformanceImage.GoldPatch("conformance_noexit"), Settings with { MissingExitCodeIsSystemError = true });
+        Assert.Equal(GradeOutcome.SystemError, error.Outcome);
+        Assert.Contains("no pytest exit code was written", error.Reason);
+    }
+
+    [Fact]
+    public async Task Never_ready_is_a_system_error_within_the_setup_budget()
+    {
+        var started = DateTime.UtcNow;
+        var decision = await GradeAsync("conformance_never_ready", ConformanceImage.GoldPatch("conformance_never_ready"),
+            Settings with { SetupBudget = TimeSpan.FromSeconds(4) });
+        Assert.Equal(GradeOutcome.SystemError, decision.Outcome);
+        Assert.Contains("setup did not finish within 4 s", decision.Reason);
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(30), $"took {DateTime.UtcNow - started}");
+    }
+
+    [Fact]
+    public async Task Over_the_grade_budget_is_a_system_error()
+    {
+        var decision = await GradeAsync("conformance_slow", ConformanceImage.GoldPatch("conformance_slow"), Settings with { GradeBudget = TimeSpan.FromSeconds(5) });
+        Assert.Equal(GradeOutcome.SystemError, decision.Outcome);
+        Assert.Contains("exceeded its budget of 5 s", decision.Reason);
+    }
+
+    [Fact]
+    public async Task A_patch_that_reaches_for_the_tests_is_refused()
+    {
+        var patch = "--- a/../tests/issues/16912_4/test.py\n+++ b/../tests/issues/16912_4/test.py\n@@ -1 +1 @@\n-#!/usr/bin/env python3\n+import sys; sys.exit(0)\n";
+        var decision = await GradeAsync("16912_4", patch);
+        Assert.Equal(GradeOutcome.Failed, decision.Outcome);
+        Assert.Contains("patch rejected", decision.Reason);
+        Assert.Contains("'..'", decision.Reason);
+    }
+
+    [Fact]
+    public async Task Model_code_that_rewrites_the_tests_in_one_run_is_graded_on_restored_tests_in_the_next()
+    {
+        // The buggy module, when the test loads it, replaces the test with one that always passes and deletes the
+        // task's other test files. Upstream restores the tests once, so run 2 would run the model's test and pass.
+        const string id = "16912_4";
+        var patch = $"diff --git a/src/issue_{id}.py b/src/issue_{id}.py\n--- a/src/issue_{id}.py\n+++ b/src/issue_{id}.py\n@@ -1,3 +1,6 @@\n" +
+                    "+import os, pathlib\n" +
+                    $"+pathlib.Path('/app/tests/issues/{id}/test.py').write_text('import sys\\nprint(\"PASSED forged\")\\nsys.exit(0)\\n')\n" +
+                    $"+[os.remove(p) for p in pathlib.Path('/app/tests/issues/{id}').glob('*.patch')]\n" +
+                    $" # Conformance task {id} (swelancer-conformance/expensify image).\n" +
+                    " # The task's fix sets VALUE to \"fixed\"; bug_reintroduce.patch sets it to \"broken\".\n" +
+                    $" ISSUE_ID = \"{id}\"\n";
+        var decision = await GradeAsync(id, patch);
+
+        Assert.Equal(GradeOutcome.Failed, decision.Outcome);
+        Assert.Contains("hidden tests failed in 3 runs", decision.Reason);
+        foreach (var log in decision.Artefacts!.Where(a => a.EndsWith("pytest.log", StringComparison.Ordinal)))
+            Assert.DoesNotContain("PASSED forged", await File.ReadAllTextAsync(log, Ct));
+    }
+
+    [Fact]
+    public async Task A_patch_that_does_not_apply_is_the_model_s_failure()
+    {
+        var patch = "diff --git a/src/nothing.py b/src/nothing.py\n--- a/src/nothing.py\n+++ b/src/nothing.py\n@@ -1 +1 @@\n-a\n+b\n";
+        var decision = await GradeAsync("16912_4", patch);
+        Assert.Equal(GradeOutcome.Failed, decision.Outcome);
+        Assert.StartsWith("patch does not apply", decision.Reason);
+    }
+
+    [Fact]
+    public async Task A_patch_git_refuses_but_fuzz_applies_passes_and_says_so()
+    {
+        // The gold fix with a context line that drifted: git apply refuses it, patch --fuzz applies it.
+        var gold = ConformanceImage.GoldPatch("16912_4");
+        var drifted = gold.Replace(" # End of conformance task 16912_4.", " # End of conformance task 16912_4 (drifted).");
+        Assert.NotEqual(gold, drifted);
+        var decision = await GradeAsync("16912_4", drifted);
+        Assert.True(decision.Outcome == GradeOutcome.Passed, decision.Reason);
+        Assert.Contains("applied with patch --fuzz=3", decision.Reason);
+    }
+}
