@@ -24,6 +24,7 @@ public sealed class ClusterRig : IAsyncDisposable
     private readonly string? _token;
 
     private readonly string[] _coordinatorArgs;
+    private IReadOnlyDictionary<string, string>? _graderEnvironment;
 
     private ClusterRig(string folder, PostgresDatabase db, IEnumerable<string> graderIds, int slots, string? token, string[] coordinatorArgs)
     {
@@ -58,9 +59,13 @@ public sealed class ClusterRig : IAsyncDisposable
     private string Seeds => string.Join(',', new[] { _coordinatorPort }.Concat(_graderPorts.Values).Select(p => $"akka.tcp://swelancer@127.0.0.1:{p}"));
 
     /// <summary>Starts the coordinator (with any extra flags), then the graders, and waits until all are up.</summary>
-    public static async Task<ClusterRig> StartAsync(string folder, int graders = 2, int slotsPerGrader = 2, string? token = null, params string[] coordinatorArgs)
+    public static async Task<ClusterRig> StartAsync(string folder, int graders = 2, int slotsPerGrader = 2, string? token = null,
+        IReadOnlyDictionary<string, string>? graderEnvironment = null, params string[] coordinatorArgs)
     {
-        var rig = new ClusterRig(folder, await PostgresDatabase.CreateAsync(), Enumerable.Range(1, graders).Select(i => $"it-grader-{i}-{Guid.NewGuid().ToString("N")[..6]}"), slotsPerGrader, token, coordinatorArgs);
+        var rig = new ClusterRig(folder, await PostgresDatabase.CreateAsync(), Enumerable.Range(1, graders).Select(i => $"it-grader-{i}-{Guid.NewGuid().ToString("N")[..6]}"), slotsPerGrader, token, coordinatorArgs)
+        {
+            _graderEnvironment = graderEnvironment,
+        };
         try
         {
             var coordinator = rig.StartCoordinatorAsync();
@@ -88,7 +93,7 @@ public sealed class ClusterRig : IAsyncDisposable
 
     public async Task StartGraderAsync(string id)
     {
-        var grader = Track(NodeProcess.Start(id, GraderDll, null,
+        var grader = Track(NodeProcess.Start(id, GraderDll, _graderEnvironment,
             "--seed-nodes", Seeds, "--port", Port(_graderPorts[id]), "--node-id", id, "--container-slots", Port(_slots),
             "--artefacts", Path.Combine(Folder, "artefacts", id), "--log", Path.Combine(Folder, id + ".log"), "--down-after-seconds", "5"));
         _graders[id] = grader;
@@ -101,7 +106,7 @@ public sealed class ClusterRig : IAsyncDisposable
         {
             { new StringContent(sweepId), "sweep_id" },
             { new StringContent(answerTimeoutSeconds.ToString(CultureInfo.InvariantCulture)), "answer_timeout_seconds" },
-            { new StreamContent(File.OpenRead(pool.TasksPath)), "tasks", "tasks.json" },
+            { new StreamContent(File.OpenRead(pool.TasksPath)), "tasks", "tasks" + Path.GetExtension(pool.TasksPath) },
             { new StreamContent(File.OpenRead(pool.SubmissionsPath)), "submissions", "submissions.jsonl" },
         };
         using var response = await Api.PostAsync("api/sweeps", form);

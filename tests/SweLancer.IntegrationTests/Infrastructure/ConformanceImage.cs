@@ -25,6 +25,24 @@ public static class ConformanceImage
         return $"diff --git a/{path} b/{path}\n--- a/{path}\n+++ b/{path}\n@@ -1,{lines.Count} +1,{lines.Count} @@\n" + string.Join("\n", body) + "\n";
     }
 
+    /// <summary>
+    /// Grader settings (as the environment variables a pod would get) that map every IC task onto the conformance image,
+    /// monolith style (its tests are keyed by ISSUE_ID), with small limits and fast polling for a 2-core machine.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> GraderEnvironment { get; } = new Dictionary<string, string>
+    {
+        ["SWELANCER_IMAGES"] = "monolith",
+        ["SWELANCER_IMAGE_TEMPLATE"] = Image,
+        ["SWELANCER_SETUP_NETWORK"] = "false",
+        ["SWELANCER_READY_POLL_SECONDS"] = "0.2",
+        ["SWELANCER_SETUP_SECONDS"] = "120",
+        ["SWELANCER_MEMORY_MIB"] = "512",
+        ["SWELANCER_CPUS"] = "1",
+        ["SWELANCER_PIDS"] = "256",
+        ["SWELANCER_SLOTS"] = "2",
+        ["SWELANCER_SETUP_AHEAD"] = "2",
+    };
+
     /// <summary>A patch that applies but fixes nothing: a new notes file in the app.</summary>
     public const string Unrelated = "diff --git a/NOTES.md b/NOTES.md\nnew file mode 100644\n--- /dev/null\n+++ b/NOTES.md\n@@ -0,0 +1 @@\n+nothing fixed here\n";
 }
