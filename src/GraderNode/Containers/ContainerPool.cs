@@ -282,6 +282,9 @@ public sealed class ContainerPool : IAsyncDisposable
         }
     }
 
+    /// <summary>The images this pool found on its engine or pulled, sorted.</summary>
+    public IReadOnlyList<string> HeldImages() => _images.Keys.Order(StringComparer.Ordinal).ToList();
+
     /// <summary>Makes sure the image is on this engine, pulling it if needed.</summary>
     /// <exception cref="InfrastructureException">The image is not available.</exception>
     public async Task EnsureImageAsync(string image, CancellationToken cancellation)

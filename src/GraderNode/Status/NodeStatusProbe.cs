@@ -15,7 +15,7 @@ public static class NodeStatusProbe
             {
                 case IcTaskRunner ic:
                     var (_, warm, free) = ic.Pool.SlotUsage();
-                    return new NodeStatus(nodeId, Use(ic.Pool.Options.Slots, free, warm), ic.Browsers.State, gradingEntities, null, now);
+                    return new NodeStatus(nodeId, Use(ic.Pool.Options.Slots, free, warm), ic.Browsers.State, gradingEntities, null, now, ic.Pool.HeldImages());
                 case DockerUnavailableRunner unavailable:
                     return new NodeStatus(nodeId, null, "unavailable", gradingEntities, unavailable.Problem, now);
             }

@@ -5,10 +5,12 @@ namespace SweLancer.Messages.Nodes;
 /// <param name="Browser">"running", "not started" (no browser test has run yet), "disconnected" or "unavailable".</param>
 /// <param name="GradingEntities">Grading entities alive on the node (attempts being graded or not yet passivated), or null if unknown.</param>
 /// <param name="Problem">Why ic_swe tasks cannot be graded on this node, or null.</param>
+/// <param name="Images">Task images this node has on its engine (found there or pulled), sorted; null if unknown.</param>
 public sealed record NodeStatus(
     string NodeId,
     ContainerPoolUse? Containers,
     string Browser,
     int? GradingEntities,
     string? Problem,
-    DateTimeOffset ReadAt) : ISweLancerMessage;
+    DateTimeOffset ReadAt,
+    IReadOnlyList<string>? Images = null) : ISweLancerMessage;

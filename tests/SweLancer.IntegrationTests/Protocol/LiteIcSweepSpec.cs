@@ -1,3 +1,4 @@
+using System.Text.Json;
 using SweLancer.IntegrationTests.Cluster;
 using SweLancer.IntegrationTests.Infrastructure;
 using SweLancer.Messages.Tasks;
@@ -70,5 +71,14 @@ public sealed class LiteIcSweepSpec
         Assert.Equal(377_000m, end.AvailableUsd);
         foreach (var grader in rig.GraderIds)
             Assert.Empty(DockerFixture.ContainersOfNode(grader));
+
+        // Each grader says which task images it holds (GET /api/nodes, which the status page shows).
+        using var nodes = JsonDocument.Parse(await rig.Api.GetStringAsync("api/nodes", TestContext.Current.CancellationToken));
+        var held = nodes.RootElement.GetProperty("nodes").EnumerateArray()
+            .Where(n => n.TryGetProperty("grader", out var g) && g.ValueKind == JsonValueKind.Object && rig.GraderIds.Contains(g.GetProperty("node_id").GetString()))
+            .Select(n => n.GetProperty("grader").GetProperty("images").EnumerateArray().Select(i => i.GetString()).ToList())
+            .ToList();
+        Assert.Equal(2, held.Count);
+        Assert.All(held, images => Assert.Contains(ConformanceImage.Image, images));
     }
 }
