@@ -11,7 +11,10 @@ namespace SweLancer.GraderNode.Containers;
 /// <summary>
 /// A node's grading containers: at most <see cref="ContainerPoolOptions.Slots"/> alive at once (leased or pre-warmed),
 /// each with memory, CPU and process limits, on an internal network with no way out. A container serves one attempt
-/// and is destroyed; pre-warming starts containers for upcoming work so an attempt does not wait for one.
+/// and is destroyed; pre-warming starts containers for upcoming work so an attempt does not wait for one. Images
+/// (<see cref="ImageCache"/>), networks (<see cref="GradingNetworks"/>), leftovers (<see cref="OrphanReaper"/>) and
+/// what a container is created with (<see cref="ContainerSpecBuilder"/>) live in their own classes; readiness is the
+/// runner's (<see cref="IReadinessStrategy"/>).
 /// </summary>
 public sealed class ContainerPool : IAsyncDisposable
 {
@@ -20,7 +23,9 @@ public sealed class ContainerPool : IAsyncDisposable
     private readonly Uri _endpoint;
     private readonly SemaphoreSlim _slots;
     private readonly ConcurrentDictionary<(string Image, string Sweep), ConcurrentQueue<ContainerLease>> _warm = new();
-    private readonly ConcurrentDictionary<string, ImageInspectResponse> _images = new();
+    private readonly ImageCache _images;
+    private readonly GradingNetworks _networks;
+    private readonly OrphanReaper _reaper;
     private readonly ConcurrentDictionary<string, ContainerLease> _alive = new();
     private readonly ConcurrentDictionary<Task, bool> _warming = new();
     private readonly ConcurrentDictionary<Task, bool> _starting = new();
@@ -32,7 +37,28 @@ public sealed class ContainerPool : IAsyncDisposable
         _endpoint = endpoint;
         _options = options;
         _slots = new SemaphoreSlim(options.Slots, options.Slots);
+        _images = new ImageCache(docker, endpoint);
+        _networks = new GradingNetworks(docker, options.NetworkName);
+        _reaper = new OrphanReaper(docker, options.NodeId);
     }
+
+    /// <summary>The images this pool found on its engine or pulled, sorted.</summary>
+    public IReadOnlyList<string> HeldImages() => _images.Held();
+
+    /// <summary>Makes sure the image is on this engine, pulling it if needed.</summary>
+    /// <exception cref="InfrastructureException">The image is not available.</exception>
+    public Task EnsureImageAsync(string image, CancellationToken cancellation) => _images.EnsureAsync(image, cancellation);
+
+    /// <inheritdoc cref="GradingNetworks.EnsureSetupNetworkAsync"/>
+    public Task<string> EnsureSetupNetworkAsync(CancellationToken cancellation) => _networks.EnsureSetupNetworkAsync(cancellation);
+
+    /// <inheritdoc cref="GradingNetworks.DisconnectAsync"/>
+    public Task DisconnectAsync(string containerId, string network, CancellationToken cancellation) => _networks.DisconnectAsync(containerId, network, cancellation);
+
+    /// <summary>Removes every container of this node (leftovers of a crashed run).</summary>
+    public Task<int> RemoveOrphansAsync(CancellationToken cancellation) => _reaper.RemoveNodeContainersAsync(cancellation);
+
+    private Task RemoveQuietlyAsync(string id) => _reaper.RemoveQuietlyAsync(id);
 
     public ContainerPoolOptions Options => _options;
 
@@ -56,7 +82,7 @@ public sealed class ContainerPool : IAsyncDisposable
             await docker.System.PingAsync(ping.Token);
             var pool = new ContainerPool(docker, endpoint, options);
             await pool.RemoveOrphansAsync(cancellation);
-            await pool.EnsureNetworkAsync(cancellation);
+            await pool._networks.EnsureGradingNetworkAsync(cancellation);
             ContainerSlotGauge.Track(pool);
             return pool;
         }
@@ -150,10 +176,6 @@ public sealed class ContainerPool : IAsyncDisposable
         }
     }
 
-    /// <summary>Takes a container off a network: the protocol runner's setup network, once setup is done.</summary>
-    public async Task DisconnectAsync(string containerId, string network, CancellationToken cancellation) =>
-        await _docker.Networks.DisconnectNetworkAsync(network, new NetworkDisconnectParameters { Container = containerId, Force = true }, cancellation);
-
     /// <summary>Starts up to <paramref name="count"/> containers for upcoming work, but only in slots that are free now.</summary>
     public void Prewarm(string image, string sweepId, int count = 1)
     {
@@ -178,22 +200,6 @@ public sealed class ContainerPool : IAsyncDisposable
         }
     }
 
-    /// <summary>Removes every container of this node (leftovers of a crashed run).</summary>
-    public async Task<int> RemoveOrphansAsync(CancellationToken cancellation)
-    {
-        var containers = await _docker.Containers.ListContainersAsync(new ContainersListParameters
-        {
-            All = true,
-            Filters = new Dictionary<string, IDictionary<string, bool>>
-            {
-                ["label"] = new Dictionary<string, bool> { [$"{ContainerLabels.Node}={_options.NodeId}"] = true },
-            },
-        }, cancellation);
-        foreach (var container in containers)
-            await RemoveQuietlyAsync(container.ID);
-        return containers.Count;
-    }
-
     /// <summary>Starts a container in a slot already held; the pool waits for every start in flight before it closes.</summary>
     private Task<ContainerLease> CreateHoldingSlotAsync(string image, string sweepId, CancellationToken cancellation)
     {
@@ -210,7 +216,7 @@ public sealed class ContainerPool : IAsyncDisposable
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var config = _images[image].Config;
+            var config = _images.Config(image);
             var command = (config.Entrypoint ?? []).Concat(config.Cmd ?? []).ToList();
             var limits = _options.Limits;
             ThrowIfClosing();
@@ -280,125 +286,6 @@ public sealed class ContainerPool : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    /// <summary>The images this pool found on its engine or pulled, sorted.</summary>
-    public IReadOnlyList<string> HeldImages() => _images.Keys.Order(StringComparer.Ordinal).ToList();
-
-    /// <summary>Makes sure the image is on this engine, pulling it if needed.</summary>
-    /// <exception cref="InfrastructureException">The image is not available.</exception>
-    public async Task EnsureImageAsync(string image, CancellationToken cancellation)
-    {
-        if (_images.ContainsKey(image))
-            return;
-        try
-        {
-            _images[image] = await _docker.Images.InspectImageAsync(image, cancellation);
-            return;
-        }
-        catch (DockerImageNotFoundException)
-        {
-            // Try a pull below.
-        }
-        catch (Exception ex) when (ex is DockerApiException or HttpRequestException or IOException or TimeoutException)
-        {
-            throw new InfrastructureException($"the Docker engine at {_endpoint} failed looking up image {image}: {Describe(ex)}", retryable: true, ex);
-        }
-
-        try
-        {
-            using var pull = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-            pull.CancelAfter(TimeSpan.FromMinutes(5));
-            var (name, tag) = SplitTag(image);
-            await _docker.Images.CreateImageAsync(new ImagesCreateParameters { FromImage = name, Tag = tag }, null, new Progress<JSONMessage>(), pull.Token);
-            _images[image] = await _docker.Images.InspectImageAsync(image, cancellation);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellation.IsCancellationRequested)
-        {
-            // Nodes are provisioned alike, so another try is not expected to find it either.
-            throw new InfrastructureException($"image {image} is not available: not on this engine and the pull failed: {Describe(ex)}", retryable: false, ex);
-        }
-    }
-
-    /// <summary>
-    /// The network a monolith container may use during setup (npm, pip): a bridge with a route out, but containers on it
-    /// cannot reach each other. Containers leave it before any model code runs.
-    /// </summary>
-    public async Task<string> EnsureSetupNetworkAsync(CancellationToken cancellation)
-    {
-        const string name = "swelancer-setup";
-        var existing = await _docker.Networks.ListNetworksAsync(new NetworksListParameters
-        {
-            Filters = new Dictionary<string, IDictionary<string, bool>> { ["name"] = new Dictionary<string, bool> { [name] = true } },
-        }, cancellation);
-        if (existing.Any(n => n.Name == name))
-            return name;
-        try
-        {
-            await _docker.Networks.CreateNetworkAsync(new NetworksCreateParameters
-            {
-                Name = name,
-                Driver = "bridge",
-                Options = new Dictionary<string, string> { ["com.docker.network.bridge.enable_icc"] = "false" },
-                Labels = new Dictionary<string, string> { [ContainerLabels.Owner] = ContainerLabels.OwnerValue },
-            }, cancellation);
-        }
-        catch (DockerApiException ex) when (ex.StatusCode == HttpStatusCode.Conflict)
-        {
-            // Another node on this engine created it at the same moment.
-        }
-        return name;
-    }
-
-    private async Task EnsureNetworkAsync(CancellationToken cancellation)
-    {
-        var existing = await _docker.Networks.ListNetworksAsync(new NetworksListParameters
-        {
-            Filters = new Dictionary<string, IDictionary<string, bool>> { ["name"] = new Dictionary<string, bool> { [_options.NetworkName] = true } },
-        }, cancellation);
-        var match = existing.FirstOrDefault(n => n.Name == _options.NetworkName);
-        if (match is not null)
-        {
-            if (!match.Internal)
-                throw new InfrastructureException($"Docker network {_options.NetworkName} exists but is not internal; remove it so the pool can create it without outbound access", retryable: false);
-            return;
-        }
-        try
-        {
-            await _docker.Networks.CreateNetworkAsync(new NetworksCreateParameters
-            {
-                Name = _options.NetworkName,
-                Driver = "bridge",
-                Internal = true, // no route out: no internet, no DNS beyond the engine's own names
-                Labels = new Dictionary<string, string> { [ContainerLabels.Owner] = ContainerLabels.OwnerValue },
-            }, cancellation);
-        }
-        catch (DockerApiException ex) when (ex.StatusCode == HttpStatusCode.Conflict)
-        {
-            // Another node on this engine created it at the same moment.
-        }
-    }
-
-    private async Task RemoveQuietlyAsync(string id)
-    {
-        try
-        {
-            await _docker.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true, RemoveVolumes = true });
-        }
-        catch (DockerContainerNotFoundException)
-        {
-        }
-        catch (DockerApiException ex) when (ex.StatusCode == HttpStatusCode.Conflict)
-        {
-            // "removal already in progress"
-        }
-    }
-
-    private static (string Name, string Tag) SplitTag(string image)
-    {
-        var slash = image.LastIndexOf('/');
-        var colon = image.LastIndexOf(':');
-        return colon > slash ? (image[..colon], image[(colon + 1)..]) : (image, "latest");
     }
 
     internal static string Describe(Exception ex) => ex switch

@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+
+namespace SweLancer.GraderNode.Containers;
+
+/// <summary>The images a node has on its engine: looked up once, pulled when missing, remembered with their config.</summary>
+public sealed class ImageCache(DockerClient docker, Uri endpoint)
+{
+    /// <summary>An official SWE-Lancer image is about 14 GB.</summary>
+    public static readonly TimeSpan PullLimit = TimeSpan.FromMinutes(60);
+
+    private readonly ConcurrentDictionary<string, ImageInspectResponse> _images = new();
+
+    public IReadOnlyList<string> Held() => _images.Keys.Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The image's own configuration (entrypoint, command, working dir); call <see cref="EnsureAsync"/> first.</summary>
+    public Config Config(string image) => _images[image].Config;
+
+    /// <summary>Makes sure the image is on this engine, pulling it if needed.</summary>
+    /// <exception cref="InfrastructureException">The image is not available.</exception>
+    public async Task EnsureAsync(string image, CancellationToken cancellation)
+    {
+        if (_images.ContainsKey(image))
+            return;
+        try
+        {
+            _images[image] = await docker.Images.InspectImageAsync(image, cancellation);
+            return;
+        }
+        catch (DockerImageNotFoundException)
+        {
+            // Try a pull below.
+        }
+        catch (Exception ex) when (ex is DockerApiException or HttpRequestException or IOException or TimeoutException)
+        {
+            throw new InfrastructureException($"the Docker engine at {endpoint} failed looking up image {image}: {ContainerPool.Describe(ex)}", retryable: true, ex);
+        }
+
+        try
+        {
+            using var pull = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            pull.CancelAfter(PullLimit);
+            var (name, tag) = SplitTag(image);
+            await docker.Images.CreateImageAsync(new ImagesCreateParameters { FromImage = name, Tag = tag }, null, new Progress<JSONMessage>(), pull.Token);
+            _images[image] = await docker.Images.InspectImageAsync(image, cancellation);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellation.IsCancellationRequested)
+        {
+            // Nodes are provisioned alike, so another try is not expected to find it either.
+            throw new InfrastructureException($"image {image} is not available: not on this engine and the pull failed: {ContainerPool.Describe(ex)}", retryable: false, ex);
+        }
+    }
+
+    private static (string Name, string Tag) SplitTag(string image)
+    {
+        var slash = image.LastIndexOf('/');
+        var colon = image.LastIndexOf(':');
+        return colon > slash ? (image[..colon], image[(colon + 1)..]) : (image, "latest");
+    }
+
+}
