@@ -197,7 +197,7 @@ public static class Program
     {
         var artefacts = Directory.CreateTempSubdirectory("swelancer-bench-artefacts-").FullName;
         var pool = await ContainerPool.StartAsync(DockerEndpoint.FromEnvironment(), ContainerPoolOptions.For(nodeId, slots), cancellation);
-        var browsers = new BrowserPool(); // never launched: command-runner tasks use no browser
+        var browsers = new BrowserPool([pool.GradingSubnet]); // never launched: command-runner tasks use no browser
         var durations = new double[jobs.Count];
         var reasons = new string?[jobs.Count];
         var runner = new IcTaskRunner(pool, browsers, artefacts);

@@ -7,9 +7,14 @@ namespace SweLancer.GraderNode.Browser;
 /// One Chromium per node, shared by every attempt; each browser test gets its own fresh context (no shared storage).
 /// Chromium comes from the system (nothing is downloaded) and is relaunched if it died.
 /// </summary>
-public sealed class BrowserPool(string executablePath = BrowserPool.SystemChromium) : IAsyncDisposable
+/// <param name="reachable">Hosts or subnets (Chromium bypass rules, e.g. "172.18.0.0/16", "127.0.0.1:8080") the browser may
+/// connect to at all: everything else, loopback included, goes to a proxy that does not exist and fails.</param>
+public sealed class BrowserPool(IReadOnlyList<string> reachable, string executablePath = BrowserPool.SystemChromium) : IAsyncDisposable
 {
     public const string SystemChromium = "/usr/bin/chromium";
+
+    /// <summary>Never resolves (.invalid), so a request sent to it fails instead of leaving the browser.</summary>
+    private const string NowhereProxy = "http://nowhere.invalid:9";
 
     private readonly SemaphoreSlim _launch = new(1, 1);
     private IPlaywright? _playwright;
@@ -18,14 +23,16 @@ public sealed class BrowserPool(string executablePath = BrowserPool.SystemChromi
     /// <summary>"running", "not started" (launched lazily by the first browser test) or "disconnected" (relaunched when next needed).</summary>
     public string State => _browser switch { null => "not started", { IsConnected: true } => "running", _ => "disconnected" };
 
-    /// <summary>A fresh context; the caller closes it.</summary>
+    /// <summary>A fresh context whose pages reach only <paramref name="app"/>; the caller closes it.</summary>
     /// <exception cref="InfrastructureException">The browser cannot be started.</exception>
-    public async Task<IBrowserContext> NewContextAsync()
+    public async Task<IBrowserContext> NewContextAsync(Uri app)
     {
         var browser = await BrowserAsync();
         try
         {
-            return await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+            var context = await browser.NewContextAsync(OriginConfinement.Options(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } }));
+            await OriginConfinement.ApplyAsync(context, app);
+            return context;
         }
         catch (PlaywrightException ex)
         {
@@ -48,7 +55,10 @@ public sealed class BrowserPool(string executablePath = BrowserPool.SystemChromi
                 ExecutablePath = executablePath,
                 Headless = true,
                 // Without these Chromium keeps calling hosts that are closed here.
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+                // The proxy rules stop connections at the socket level (page routing in OriginConfinement stops requests,
+                // but not Chromium's speculative preconnects): only the grading subnet is reached directly.
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    $"--proxy-server={NowhereProxy}", $"--proxy-bypass-list=<-loopback>;{string.Join(';', reachable)}"],
             });
             return _browser;
         }

@@ -42,6 +42,12 @@ public sealed class ContainerPool : IAsyncDisposable
         _reaper = new OrphanReaper(docker, options.NodeId);
     }
 
+    /// <summary>The grading network's subnet: all the browser may reach.</summary>
+    public string GradingSubnet { get; private set; } = "";
+
+    /// <summary>Why containers can still reach this host through the network's gateway, or null when they cannot.</summary>
+    public string? IsolationProblem { get; private set; }
+
     /// <summary>The images this pool found on its engine or pulled, sorted.</summary>
     public IReadOnlyList<string> HeldImages() => _images.Held();
 
@@ -82,7 +88,8 @@ public sealed class ContainerPool : IAsyncDisposable
             await docker.System.PingAsync(ping.Token);
             var pool = new ContainerPool(docker, endpoint, options);
             await pool.RemoveOrphansAsync(cancellation);
-            await pool._networks.EnsureGradingNetworkAsync(cancellation);
+            pool.GradingSubnet = await pool._networks.EnsureGradingNetworkAsync(cancellation);
+            pool.IsolationProblem = await HostGatewayGuard.EnsureAsync(GradingNetworks.BridgeName(options.NetworkName), endpoint);
             ContainerSlotGauge.Track(pool);
             return pool;
         }

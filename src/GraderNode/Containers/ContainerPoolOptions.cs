@@ -3,9 +3,12 @@ namespace SweLancer.GraderNode.Containers;
 /// <summary>How a node's container pool is set up.</summary>
 /// <param name="NodeId">Labels this node's containers; orphans with it are removed at start-up.</param>
 /// <param name="Slots">Containers alive at once (leased plus pre-warmed).</param>
-/// <param name="NetworkName">The internal (no outbound) Docker network the containers join.</param>
-public sealed record ContainerPoolOptions(string NodeId, int Slots, ContainerLimits Limits, string NetworkName = "swelancer-grading")
+/// <param name="NetworkName">The internal (no outbound, no inter-container) Docker network the containers join.</param>
+public sealed record ContainerPoolOptions(string NodeId, int Slots, ContainerLimits Limits, string NetworkName = ContainerPoolOptions.DefaultNetwork)
 {
+    /// <summary>Internal, with inter-container traffic off (the earlier "swelancer-grading" let attempts reach each other).</summary>
+    public const string DefaultNetwork = "swelancer-attempts";
+
     /// <summary>One slot per core, and no more than one per 1 GiB of memory (each may use its memory limit plus a browser page).</summary>
     public static int DefaultSlots()
     {

@@ -37,19 +37,25 @@ public sealed class GradingNetworks(DockerClient docker, string gradingNetwork)
         return name;
     }
 
-    /// <summary>Makes sure the internal grading network exists (created here when missing).</summary>
-    public async Task EnsureGradingNetworkAsync(CancellationToken cancellation)
+    public const string IccOption = "com.docker.network.bridge.enable_icc";
+    public const string BridgeNameOption = "com.docker.network.bridge.name";
+
+    /// <summary>The host-side interface of the grading network, named so the host's firewall can refer to it.</summary>
+    public const string GradingBridge = "swl-attempts";
+
+    /// <summary>
+    /// Makes sure the grading network exists: internal (no route out) and with inter-container traffic off, so no
+    /// attempt reaches another. Returns its subnet (the browser may reach only that).
+    /// </summary>
+    /// <exception cref="InfrastructureException">A network of that name exists without those properties.</exception>
+    public async Task<string> EnsureGradingNetworkAsync(CancellationToken cancellation)
     {
-        var existing = await docker.Networks.ListNetworksAsync(new NetworksListParameters
-        {
-            Filters = new Dictionary<string, IDictionary<string, bool>> { ["name"] = new Dictionary<string, bool> { [gradingNetwork] = true } },
-        }, cancellation);
-        var match = existing.FirstOrDefault(n => n.Name == gradingNetwork);
+        var match = await FindAsync(cancellation);
         if (match is not null)
         {
-            if (!match.Internal)
-                throw new InfrastructureException($"Docker network {gradingNetwork} exists but is not internal; remove it so the pool can create it without outbound access", retryable: false);
-            return;
+            if (!match.Internal || !match.Options.TryGetValue(IccOption, out var icc) || icc != "false")
+                throw new InfrastructureException($"Docker network {gradingNetwork} exists but is not internal with {IccOption}=false; remove it (docker network rm {gradingNetwork}) so the pool can create it isolated", retryable: false);
+            return Subnet(match);
         }
         try
         {
@@ -58,6 +64,7 @@ public sealed class GradingNetworks(DockerClient docker, string gradingNetwork)
                 Name = gradingNetwork,
                 Driver = "bridge",
                 Internal = true, // no route out: no internet, no DNS beyond the engine's own names
+                Options = new Dictionary<string, string> { [IccOption] = "false", [BridgeNameOption] = BridgeName(gradingNetwork) },
                 Labels = new Dictionary<string, string> { [ContainerLabels.Owner] = ContainerLabels.OwnerValue },
             }, cancellation);
         }
@@ -65,7 +72,25 @@ public sealed class GradingNetworks(DockerClient docker, string gradingNetwork)
         {
             // Another node on this engine created it at the same moment.
         }
+        return Subnet(await FindAsync(cancellation) ?? throw new InfrastructureException($"Docker network {gradingNetwork} vanished right after it was created", retryable: true));
     }
+
+    /// <summary>The default network's bridge has a fixed name; another network's is derived (at most 15 characters).</summary>
+    public static string BridgeName(string network) =>
+        network == ContainerPoolOptions.DefaultNetwork ? GradingBridge : ("swl-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(network)))[..8]).ToLowerInvariant();
+
+    private async Task<NetworkResponse?> FindAsync(CancellationToken cancellation)
+    {
+        var existing = await docker.Networks.ListNetworksAsync(new NetworksListParameters
+        {
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["name"] = new Dictionary<string, bool> { [gradingNetwork] = true } },
+        }, cancellation);
+        return existing.FirstOrDefault(n => n.Name == gradingNetwork);
+    }
+
+    private static string Subnet(NetworkResponse network) =>
+        network.IPAM?.Config?.FirstOrDefault(c => !string.IsNullOrEmpty(c.Subnet))?.Subnet
+        ?? throw new InfrastructureException($"Docker network {network.Name} has no IPv4 subnet", retryable: false);
 
     /// <summary>Takes a container off a network: the protocol runner's setup network, once setup is done.</summary>
     public async Task DisconnectAsync(string containerId, string network, CancellationToken cancellation) =>

@@ -52,7 +52,7 @@ public sealed class BrowserTestRun(BrowserPool browsers, string artefactsDir)
             span?.SetTag("swelancer.browser.test.name", test.Name);
             var started = Stopwatch.GetTimestamp();
             var outcome = GradeOutcome.SystemError;
-            var context = await browsers.NewContextAsync();
+            var context = await browsers.NewContextAsync(baseUrl);
             try
             {
                 await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true, Title = test.Name });

@@ -34,7 +34,9 @@ public sealed class IcRunnerSetup : IAsyncDisposable
         try
         {
             var pool = await ContainerPool.StartAsync(endpoint, ContainerPoolOptions.For(nodeId, containerSlots), cancellation);
-            var browsers = new BrowserPool();
+            var browsers = new BrowserPool([pool.GradingSubnet]);
+            if (pool.IsolationProblem is { } isolation)
+                Console.Error.WriteLine($"warning: {isolation}");
             var protocolRunner = new ProtocolRunner(pool, protocol ?? ProtocolSettings.Default, artefactsDir);
             return new IcRunnerSetup(new IcTaskRunner(pool, browsers, artefactsDir, protocol: protocolRunner), pool, browsers, null);
         }

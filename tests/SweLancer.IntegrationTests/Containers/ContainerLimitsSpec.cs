@@ -55,7 +55,7 @@ public sealed class ContainerLimitsSpec : IAsyncLifetime
     [Fact]
     public async Task A_hanging_test_command_is_cut_at_its_timeout_and_is_the_models_failure()
     {
-        var runner = new IcTaskRunner(_pool, new BrowserPool(), Path.GetTempPath());
+        var runner = new IcTaskRunner(_pool, new BrowserPool([_pool.GradingSubnet]), Path.GetTempPath());
         var task = new TaskDefinition("hang", TaskVariants.IcSwe, 100m, null, null,
             new IcTaskSpec(["srv"], "/", DockerFixture.ProbeImage, Runner: IcRunnerKinds.Command, TimeoutSeconds: 3, TestCommand: ["sh", "-c", "sleep 600"]));
         var patch = "--- /dev/null\n+++ b/srv/x.txt\n@@ -0,0 +1 @@\n+x\n";

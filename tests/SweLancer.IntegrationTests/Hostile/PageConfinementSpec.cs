@@ -1,0 +1,182 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.Playwright;
+using SweLancer.GraderNode.Browser;
+using SweLancer.IntegrationTests.Infrastructure;
+using Xunit;
+
+namespace SweLancer.IntegrationTests.Hostile;
+
+/// <summary>
+/// The model writes the page's JavaScript, and the browser runs on the grader's host. A hostile page tries to reach a
+/// real listener on the host's loopback (where a coordinator API without a token may listen) by fetch, XHR, an image,
+/// a form post, a WebSocket and a navigation. Unconfined, it gets through; through the grader's browser pool, nothing does.
+/// </summary>
+public sealed class PageConfinementSpec
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static string HostilePage(int target) => $$"""
+        <html><body><h1>app</h1><form id=f method=post action="http://127.0.0.1:{{target}}/form"><input name=a value=1></form>
+        <img src="http://127.0.0.1:{{target}}/img">
+        <script>
+          fetch("http://127.0.0.1:{{target}}/fetch", {method: "POST", mode: "no-cors", body: "junk"}).catch(() => {});
+          fetch("http://localhost:{{target}}/fetch-localhost", {mode: "no-cors"}).catch(() => {});
+          try { const x = new XMLHttpRequest(); x.open("POST", "http://127.0.0.1:{{target}}/xhr"); x.send("junk"); } catch (e) {}
+          try { new WebSocket("ws://127.0.0.1:{{target}}/ws"); } catch (e) {}
+          setTimeout(() => document.getElementById("f").submit(), 300);
+          setTimeout(() => { location.href = "http://127.0.0.1:{{target}}/navigate"; }, 600);
+        </script></body></html>
+        """;
+
+    [Fact]
+    public async Task A_page_reaches_only_the_app_under_test()
+    {
+        using var target = new ConnectionCounter();
+        using var app = new OnePageServer(HostilePage(target.Port));
+
+        // The attack first: an ordinary context reaches the host's listener.
+        using (var playwright = await Playwright.CreateAsync())
+        {
+            await using var raw = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = BrowserPool.SystemChromium, Args = ["--no-sandbox", "--disable-background-networking"] });
+            var page = await (await raw.NewContextAsync()).NewPageAsync();
+            await page.GotoAsync(app.Url.ToString());
+            await target.WaitForAsync(1, TimeSpan.FromSeconds(10));
+        }
+        Assert.True(target.Connections > 0, "the unconfined page should have reached the listener");
+        await Task.Delay(TimeSpan.FromSeconds(1.5), Ct); // connections the kernel had already queued are accepted now
+        target.Reset();
+        await using var browsers = new BrowserPool([$"127.0.0.1:{app.Url.Port}"]);
+        var context = await browsers.NewContextAsync(app.Url);
+        var confined = await context.NewPageAsync();
+        await confined.GotoAsync(app.Url.ToString());
+        Assert.Equal("app", await confined.InnerTextAsync("h1")); // the app itself is reachable
+        await Task.Delay(TimeSpan.FromSeconds(2), Ct);
+        await context.CloseAsync();
+
+        Assert.True(target.Connections == 0, "reached the host's listener: " + string.Join(" | ", target.Seen));
+        Assert.True(app.Requests >= 2, $"the app served {app.Requests} requests"); // the page, then the confined tries stayed inside
+    }
+
+    [Theory]
+    [InlineData("http://10.0.0.5:8080/x", true)]
+    [InlineData("ws://10.0.0.5:8080/socket", true)]
+    [InlineData("http://10.0.0.5:8081/x", false)]
+    [InlineData("http://127.0.0.1:8080/x", false)]
+    [InlineData("https://example.com/", false)]
+    [InlineData("data:text/plain,hi", true)]
+    [InlineData("file:///etc/passwd", false)]
+    public void Only_the_app_s_origin_is_allowed(string url, bool allowed) =>
+        Assert.Equal(allowed, OriginConfinement.Allowed(url, new Uri("http://10.0.0.5:8080/")));
+
+    /// <summary>A real listener on loopback that counts the connections made to it.</summary>
+    private sealed class ConnectionCounter : IDisposable
+    {
+        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+        private int _connections;
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _seen = new();
+
+        public IEnumerable<string> Seen => _seen;
+
+        public ConnectionCounter()
+        {
+            _listener.Start();
+            _ = AcceptAsync();
+        }
+
+        public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+        public int Connections => Volatile.Read(ref _connections);
+
+        public void Reset()
+        {
+            Volatile.Write(ref _connections, 0);
+            _seen.Clear();
+        }
+
+        public async Task WaitForAsync(int count, TimeSpan timeout)
+        {
+            var until = DateTime.UtcNow + timeout;
+            while (Connections < count && DateTime.UtcNow < until)
+                await Task.Delay(100);
+        }
+
+        private async Task AcceptAsync()
+        {
+            try
+            {
+                while (true)
+                {
+                    var client = await _listener.AcceptTcpClientAsync();
+                    Interlocked.Increment(ref _connections);
+                    _ = Task.Run(async () =>
+                    {
+                        using (client)
+                        {
+                            var buffer = new byte[200];
+                            using var read = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                            try
+                            {
+                                var n = await client.GetStream().ReadAsync(buffer, read.Token);
+                                _seen.Enqueue(Encoding.ASCII.GetString(buffer, 0, n).Split('\n')[0].Trim());
+                            }
+                            catch (Exception)
+                            {
+                                _seen.Enqueue("(connection, nothing read)");
+                            }
+                        }
+                    });
+                }
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+            catch (SocketException)
+            {
+            }
+        }
+
+        public void Dispose() => _listener.Stop();
+    }
+
+    /// <summary>The app under test: serves one page for any path.</summary>
+    private sealed class OnePageServer : IDisposable
+    {
+        private readonly HttpListener _listener = new();
+        private int _requests;
+
+        public OnePageServer(string html)
+        {
+            var port = FreePort.Next();
+            Url = new Uri($"http://127.0.0.1:{port}/");
+            _listener.Prefixes.Add(Url.ToString());
+            _listener.Start();
+            _ = ServeAsync(Encoding.UTF8.GetBytes(html));
+        }
+
+        public Uri Url { get; }
+
+        public int Requests => Volatile.Read(ref _requests);
+
+        private async Task ServeAsync(byte[] page)
+        {
+            try
+            {
+                while (true)
+                {
+                    var context = await _listener.GetContextAsync();
+                    Interlocked.Increment(ref _requests);
+                    context.Response.ContentType = "text/html";
+                    await context.Response.OutputStream.WriteAsync(page);
+                    context.Response.Close();
+                }
+            }
+            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
+            {
+            }
+        }
+
+        public void Dispose() => _listener.Close();
+    }
+}
