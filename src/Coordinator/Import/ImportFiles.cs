@@ -3,7 +3,8 @@ namespace SweLancer.Coordinator.Import;
 /// <summary>Opening input files so that a missing or unreadable file is an <see cref="InputFormatException"/>, not a crash.</summary>
 internal static class ImportFiles
 {
-    /// <summary>Opens <paramref name="path"/> as UTF-8 text (a BOM is honoured and dropped).</summary>
+    /// <summary>Opens <paramref name="path"/> as UTF-8 text (a UTF-8 BOM is dropped). Malformed UTF-8 is an
+    /// <see cref="InputFormatException"/> naming the line and byte when the reader reaches it, never a U+FFFD.</summary>
     public static StreamReader OpenText(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -11,7 +12,9 @@ internal static class ImportFiles
             throw new InputFormatException(path, null, null, "is a directory, expected a file");
         try
         {
-            return new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            // Only a UTF-8 BOM passes the check; the reader's own BOM detection just drops it.
+            return new StreamReader(new Utf8CheckedStream(File.OpenRead(path), path), new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true),
+                detectEncodingFromByteOrderMarks: true);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -23,7 +26,8 @@ internal static class ImportFiles
         }
     }
 
-    /// <summary>Reads all of <paramref name="path"/> as bytes, with the same error handling as <see cref="OpenText"/>.</summary>
+    /// <summary>Reads all of <paramref name="path"/> as bytes, with the same error handling as <see cref="OpenText"/>,
+    /// including the UTF-8 check.</summary>
     public static byte[] ReadBytes(string path)
     {
         using var reader = OpenText(path);

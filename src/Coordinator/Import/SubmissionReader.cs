@@ -77,6 +77,11 @@ public static class SubmissionReader
 
         using (document)
         {
+            if (JsonEscapes.FirstLoneSurrogate(System.Text.Encoding.UTF8.GetBytes(line), default) is { } lone)
+            {
+                Problem(null, $"invalid JSON at byte {lone.Offset + 1}: {LoneSurrogateDetail(lone.Escape)}");
+                return null;
+            }
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
@@ -118,6 +123,10 @@ public static class SubmissionReader
             return problems.Count > before ? null : new Submission(questionId!, attempt, selected, patch, model);
         }
     }
+
+    /// <summary>The same words for a lone surrogate escape in every JSON input.</summary>
+    internal static string LoneSurrogateDetail(string escape) =>
+        $"the string escape holds a lone UTF-16 surrogate ({escape} without its pair), which is no character";
 
     private static string? OptionalString(JsonElement root, string name, Action<string?, string> problem)
     {

@@ -170,7 +170,9 @@ public static class SweLancerCsvReader
         }
         if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var price))
         {
-            row.Problem("price", $"price '{text}' is not a number");
+            // A number too large for decimal is too large a price, not "not a number".
+            var huge = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var approximate) && double.IsFinite(approximate) && approximate > 0;
+            row.Problem("price", huge ? AboveLimit(text) : $"price '{text}' is not a number");
             return null;
         }
         if (price < 0)
@@ -178,8 +180,15 @@ public static class SweLancerCsvReader
             row.Problem("price", $"price {text} is negative");
             return null;
         }
+        if (price > TaskPrices.MaxUsd)
+        {
+            row.Problem("price", AboveLimit(text));
+            return null;
+        }
         return price;
     }
+
+    private static string AboveLimit(string price) => $"price {price} is above the limit of {TaskPrices.MaxUsdText} dollars per task";
 
     private static ManagerTaskSpec? ReadManager(RowContext row, object? managerData)
     {
@@ -202,7 +211,15 @@ public static class SweLancerCsvReader
         }
 
         var candidates = new List<string>();
-        if (PyPath.Find(managerData, "game", "all_formal_proposals") is List<object?> formal && formal.Count > 0)
+        var formalData = PyPath.Find(managerData, "game", "all_formal_proposals");
+        if (formalData is not (null or List<object?>))
+        {
+            row.Problem("manager_data", $"['game']['all_formal_proposals'] must be a list, not {PyPath.KindOf(formalData)}");
+            return null;
+        }
+        // Proposals given anywhere (even an empty list) must include the correct one, as in the JSON manifest.
+        var given = formalData is not null || NullIfBlank(row.Cell("proposals")) is not null;
+        if (formalData is List<object?> formal && formal.Count > 0)
         {
             for (var i = 0; i < formal.Count; i++)
             {
@@ -226,9 +243,9 @@ public static class SweLancerCsvReader
         }
 
         candidates = candidates.Distinct(StringComparer.Ordinal).ToList();
-        if (candidates.Count > 0 && !candidates.Contains(correctId, StringComparer.Ordinal))
+        if (given && !ManagerProposals.Allows(correctId, candidates))
         {
-            row.Problem("manager_data", $"correct proposal id '{correctId}' is not among the proposals ({string.Join(", ", candidates)})");
+            row.Problem("manager_data", ManagerProposals.NotAmong(correctId, candidates));
             return null;
         }
         return new ManagerTaskSpec(correctId, candidates);

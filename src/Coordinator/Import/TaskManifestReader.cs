@@ -39,6 +39,9 @@ public static partial class TaskManifestReader
     /// <exception cref="InputFormatException">Not valid JSON, or breaks the format.</exception>
     public static TaskManifest Parse(byte[] utf8, string displayPath)
     {
+        var validator = new Utf8Validator();
+        if (!validator.Feed(utf8) || !validator.Finish())
+            throw new InputFormatException([validator.Error!.ToProblem(displayPath)]);
         // A UTF-8 BOM is legal in files but not for the JSON reader.
         if (utf8.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
             utf8 = utf8[3..];
@@ -59,7 +62,15 @@ public static partial class TaskManifestReader
 
         using (document)
         {
-            var lines = new JsonLineMap(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            var readerOptions = new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+            if (JsonEscapes.FirstLoneSurrogate(utf8, readerOptions) is { } lone)
+            {
+                var lineStart = Array.LastIndexOf(utf8, (byte)'\n', (int)Math.Max(0, lone.Offset - 1)) + 1;
+                var line = utf8.AsSpan(0, lineStart).Count((byte)'\n') + 1;
+                throw new InputFormatException([new InputProblem(displayPath, line, null,
+                    $"invalid JSON at byte {lone.Offset - lineStart + 1} of the line: {SubmissionReader.LoneSurrogateDetail(lone.Escape)}") { Where = $"line {line}" }]);
+            }
+            var lines = new JsonLineMap(utf8, readerOptions);
             var check = new Checker(displayPath, lines, ManifestFolder(displayPath));
             var manifest = ReadRoot(document.RootElement, check);
             if (check.Problems.Count > 0)
@@ -140,10 +151,12 @@ public static partial class TaskManifestReader
         decimal price = 0;
         if (!task.TryGetProperty("price", out var priceElement))
             check.Problem($"{at}.price", "missing; every task needs a price in dollars");
-        else if (priceElement.ValueKind != JsonValueKind.Number || !priceElement.TryGetDecimal(out price))
+        else if (priceElement.ValueKind != JsonValueKind.Number)
             check.Problem($"{at}.price", $"must be a number, not {priceElement.GetRawText()}");
-        else if (price < 0)
+        else if (!priceElement.TryGetDecimal(out price) ? priceElement.GetRawText().StartsWith('-') : price < 0)
             check.Problem($"{at}.price", $"must be >= 0, not {priceElement.GetRawText()}");
+        else if (price > TaskPrices.MaxUsd || !priceElement.TryGetDecimal(out _))
+            check.Problem($"{at}.price", $"must be at most {TaskPrices.MaxUsdText}, not {priceElement.GetRawText()}");
 
         var title = check.OptionalString(task, "title", $"{at}.title");
         check.OptionalString(task, "description", $"{at}.description"); // the issue text shown to models; grading does not need it
@@ -230,7 +243,7 @@ public static partial class TaskManifestReader
             return null;
         if (given && !ids.Contains(correctId, StringComparer.Ordinal))
         {
-            check.Problem($"{at}.correct_proposal_id", $"'{correctId}' is not the id of any of the proposals ({string.Join(", ", ids)})");
+            check.Problem($"{at}.correct_proposal_id", ManagerProposals.NotAmong(correctId, ids));
             return null;
         }
         return new ManagerTaskSpec(correctId, ids);

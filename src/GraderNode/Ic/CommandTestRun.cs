@@ -1,13 +1,16 @@
+using Docker.DotNet;
 using SweLancer.GraderNode.Containers;
 using SweLancer.GraderNode.Grading;
+using SweLancer.Messages.Events;
 using SweLancer.Messages.Tasks;
 
 namespace SweLancer.GraderNode.Ic;
 
 /// <summary>
-/// The command runner: hidden tests are copied in only now, then test_command runs in cwd. Exit 0 passes, 1 fails,
-/// anything else is the harness's problem. Like SWE-Lancer (n_test_runs = 3) a failing run is retried, each time in a
-/// fresh container (tests may change the app's state), and any pass counts.
+/// The command runner: hidden tests are copied in only now, then test_command runs in cwd. Exit 0 passes; any other
+/// exit fails unless the container itself stopped or vanished (<see cref="CommandExitPolicy"/>). Like SWE-Lancer
+/// (n_test_runs = 3) a failing run is retried, each time in a fresh container (tests may change the app's state), and
+/// any pass counts.
 /// </summary>
 public static class CommandTestRun
 {
@@ -45,15 +48,18 @@ public static class CommandTestRun
                     return GradeDecision.Fail($"timed out after {spec.TimeoutSeconds}s (test run {run})");
                 }
 
-                switch (result.ExitCode)
+                // Only the harness's own observation of the container can make this ours; the exit code alone never does.
+                var container = result.ExitCode == 0 ? ContainerAfterRun.Running : await ObserveAsync(lease, cancellation);
+                var verdict = CommandExitPolicy.Decide(result.ExitCode, container);
+                switch (verdict.Outcome)
                 {
-                    case 0:
+                    case GradeOutcome.Passed:
                         return GradeDecision.Pass(task.PriceUsd, run == 1 ? "hidden tests passed" : $"hidden tests passed on run {run} of {MaxRuns}");
-                    case 1:
-                        failures.Add(Tail(result.Output));
+                    case GradeOutcome.Failed:
+                        failures.Add(WithOutput(verdict.Reason, result.Output));
                         break;
                     default:
-                        return GradeDecision.SystemError($"test command exited with {result.ExitCode} (neither pass nor fail): {Tail(result.Output)}", retryable: true);
+                        return GradeDecision.SystemError(WithOutput(verdict.Reason, result.Output), verdict.Retryable);
                 }
             }
             finally
@@ -65,6 +71,21 @@ public static class CommandTestRun
         }
         return GradeDecision.Fail($"hidden tests failed in {MaxRuns} runs: {failures[^1]}");
     }
+
+    private static async Task<ContainerAfterRun> ObserveAsync(ContainerLease lease, CancellationToken cancellation)
+    {
+        try
+        {
+            var state = (await lease.InspectAsync(cancellation)).State;
+            return state.Running ? ContainerAfterRun.Running : state.OOMKilled ? ContainerAfterRun.OutOfMemory : ContainerAfterRun.Stopped;
+        }
+        catch (DockerContainerNotFoundException)
+        {
+            return ContainerAfterRun.Gone;
+        }
+    }
+
+    private static string WithOutput(string reason, string output) => output.Length == 0 ? reason : $"{reason}: {Tail(output)}";
 
     private static async Task CopyHiddenTestsAsync(ContainerLease lease, IcTaskSpec spec, CancellationToken cancellation)
     {

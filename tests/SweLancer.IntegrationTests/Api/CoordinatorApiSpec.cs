@@ -41,6 +41,8 @@ public sealed class CoordinatorApiSpec
         var broken = dir.File("broken.jsonl");
         File.WriteAllText(broken, "{\"question_id\": \"demo-1\", \"attempt\": 1, \"selected_proposal_id\": 2}\n{not json\n");
         await AssertError(await Upload(rig, "bad", tasks: Demo + "/tasks.json", submissions: broken), HttpStatusCode.BadRequest, "submissions.jsonl:2");
+        var empty = dir.Write("empty-pool.json", "{ \"format\": \"swelancer-task-manifest\", \"version\": 1, \"tasks\": [] }");
+        await AssertError(await Upload(rig, "bad", tasks: empty, submissions: Demo + "/submissions.jsonl"), HttpStatusCode.BadRequest, "empty-pool.json: holds no tasks");
         await AssertError(await Upload(rig, "bad id!", tasks: Demo + "/tasks.json", submissions: Demo + "/submissions.jsonl"), HttpStatusCode.BadRequest, "sweep_id 'bad id!' is not valid");
         await AssertError(await rig.Api.PostAsJsonAsync("api/sweeps", new { sweep_id = "bad", tasks_path = "tasks.json", submissions_path = "s.jsonl" }, Ct), HttpStatusCode.BadRequest, "absolute paths");
         await AssertError(await rig.Api.PostAsJsonAsync("api/sweeps", new { sweep_id = "bad", tasks_path = "/nowhere/tasks.json", submissions_path = Demo + "/submissions.jsonl" }, Ct), HttpStatusCode.BadRequest, "file not found");

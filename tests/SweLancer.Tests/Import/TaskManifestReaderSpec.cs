@@ -164,7 +164,7 @@ public class TaskManifestReaderSpec
         Assert.Contains("$.tasks[0].manager.correct_proposal_id: missing; a manager task needs the id of the correct proposal", missing.Message);
 
         var notAmong = Fails(WithTasks("""    { "question_id": "m", "variant": "swe_manager", "price": 1, "manager": { "correct_proposal_id": 3, "proposals": [ { "id": 1 }, { "id": "2" } ] } }"""));
-        Assert.Contains(":line 5, $.tasks[0].manager.correct_proposal_id: '3' is not the id of any of the proposals (1, 2)", notAmong.Message);
+        Assert.Contains(":line 5, $.tasks[0].manager.correct_proposal_id: correct proposal id '3' is not among the proposals (1, 2)", notAmong.Message);
 
         var noBlock = Fails(WithTasks("""    { "question_id": "m", "variant": "swe_manager", "price": 1 }"""));
         Assert.Contains("$.tasks[0].manager: missing; a swe_manager task needs", noBlock.Message);

@@ -30,6 +30,17 @@ public class TaskPoolReaderSpec
         Assert.Equal(TaskVariants.IcSwe, task.Variant);
     }
 
+    [Theory]
+    [InlineData("pool.csv", "question_id,variant,price\n")]
+    [InlineData("pool.json", "{ \"format\": \"swelancer-task-manifest\", \"version\": 1, \"tasks\": [] }")]
+    public void A_pool_without_tasks_is_refused_naming_the_file(string name, string content)
+    {
+        using var dir = new TempDir();
+        var path = dir.Write(name, content);
+        var ex = Assert.Throws<InputFormatException>(() => TaskPoolReader.Read(path));
+        Assert.Equal($"{path}: holds no tasks, so a sweep would have nothing to grade; a task pool needs at least one task", ex.Message);
+    }
+
     [Fact]
     public void Rejects_other_extensions_naming_the_supported_ones()
     {

@@ -1,0 +1,58 @@
+using SweLancer.Coordinator.Import;
+using SweLancer.GraderNode.Browser;
+using SweLancer.GraderNode.Containers;
+using SweLancer.GraderNode.Grading;
+using SweLancer.GraderNode.Ic;
+using SweLancer.IntegrationTests.Infrastructure;
+using SweLancer.Messages.Events;
+using SweLancer.Messages.Submissions;
+using SweLancer.Messages.Tasks;
+using SweLancer.Tests.Shared;
+using Xunit;
+
+namespace SweLancer.IntegrationTests.Hostile;
+
+/// <summary>
+/// The attacks of issue 10 against the sample pool's command-runner tasks, graded on the real engine
+/// with real GNU patch: each ends as the model's failure with a clear reason, never a pass and never a system error.
+/// Before the fix the shadow shell "passed" all three tasks ($1,750) and the self-killing test was a system error.
+/// </summary>
+public sealed class HostilePatchGradingSpec : IAsyncLifetime
+{
+    private readonly string _nodeId = "hostile-spec-" + Guid.NewGuid().ToString("N")[..8];
+    private readonly string _artefacts = Directory.CreateTempSubdirectory("swelancer-artefacts-").FullName;
+    private ContainerPool _pool = null!;
+    private BrowserPool _browsers = null!;
+    private IcTaskRunner _runner = null!;
+    private Dictionary<string, TaskDefinition> _tasks = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        SamplePool.EnsureImage();
+        _tasks = TaskManifestReader.Read(SamplePool.TasksJson).ToDictionary(t => t.QuestionId);
+        _pool = await DockerFixture.StartPoolAsync(_nodeId);
+        _browsers = new BrowserPool();
+        _runner = new IcTaskRunner(_pool, _browsers, _artefacts);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browsers.DisposeAsync();
+        await _pool.DisposeAsync();
+        Assert.Empty(DockerFixture.ContainersOfNode(_nodeId));
+        Directory.Delete(_artefacts, recursive: true);
+    }
+
+    private Task<GradeDecision> GradeAsync(string questionId, string patch) =>
+        _runner.GradeAsync(_tasks[questionId], new Submission(questionId, 1, null, patch, null), new AttemptContext("hostile-spec", 1), Ct);
+
+    [Fact]
+    public async Task A_patch_whose_code_kills_the_test_shell_is_the_models_failure_not_a_system_error()
+    {
+        var decision = await GradeAsync("fa-301", HostilePatches.KillTheTestShell);
+        Assert.True(decision.Outcome == GradeOutcome.Failed, $"{decision.Outcome}: {decision.Reason}");
+        Assert.Contains("test command exited with 137 (killed by signal 9, SIGKILL)", decision.Reason);
+    }
+}
