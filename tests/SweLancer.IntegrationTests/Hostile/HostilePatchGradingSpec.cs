@@ -33,7 +33,7 @@ public sealed class HostilePatchGradingSpec : IAsyncLifetime
         SamplePool.EnsureImage();
         _tasks = TaskManifestReader.Read(SamplePool.TasksJson).ToDictionary(t => t.QuestionId);
         _pool = await DockerFixture.StartPoolAsync(_nodeId);
-        _browsers = new BrowserPool();
+        _browsers = new BrowserPool([_pool.GradingSubnet]);
         _runner = new IcTaskRunner(_pool, _browsers, _artefacts);
     }
 
