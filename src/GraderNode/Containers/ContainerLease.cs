@@ -38,9 +38,19 @@ public sealed class ContainerLease : IAsyncDisposable
             WorkingDir = workingDir,
         }, cancellation);
         using var stream = await _docker.Exec.StartAndAttachContainerExecAsync(created.ID, tty: false, cancellation);
-        var (stdout, stderr) = await stream.ReadOutputToEndAsync(cancellation);
+        // Streamed, not buffered: the command is the model's code and may write gigabytes.
+        var stdout = new BoundedOutput();
+        var stderr = new BoundedOutput();
+        var buffer = new byte[81920];
+        while (true)
+        {
+            var read = await stream.ReadOutputAsync(buffer, 0, buffer.Length, cancellation);
+            if (read.EOF)
+                break;
+            (read.Target == MultiplexedStream.TargetStream.StandardError ? stderr : stdout).Write(buffer.AsSpan(0, read.Count));
+        }
         var inspected = await _docker.Exec.InspectContainerExecAsync(created.ID, cancellation);
-        return new ExecResult(inspected.ExitCode, stdout, stderr);
+        return new ExecResult(inspected.ExitCode, stdout.ToString(), stderr.ToString());
     }
 
     /// <summary>Starts the image's own command (the app), held back until now by <see cref="ContainerGate"/>.</summary>
