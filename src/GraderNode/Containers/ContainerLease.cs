@@ -22,6 +22,18 @@ public sealed class ContainerLease : IAsyncDisposable
 
     public string Id { get; }
 
+    /// <summary>Set when the container was killed for writing more than its disk limit: the model's failure, with this reason.</summary>
+    public string? OverDiskReason { get; private set; }
+
+    internal void MarkOverDisk(string reason) => OverDiskReason = reason;
+
+    /// <summary>Reads the writable layer's size now; false (and <see cref="OverDiskReason"/> set) when over the limit.</summary>
+    public async Task<bool> WithinDiskLimitAsync(CancellationToken cancellation) =>
+        DiskWatch is null ? OverDiskReason is null : await DiskWatch.CheckNowAsync(cancellation);
+
+    /// <summary>Watches the writable layer for the lease's lifetime (see <see cref="DiskQuotaWatch"/>).</summary>
+    internal DiskQuotaWatch? DiskWatch { get; set; }
+
     public string Image { get; }
 
     /// <summary>The container's address on the internal grading network, reachable from this host.</summary>
@@ -145,6 +157,10 @@ public sealed class ContainerLease : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            if (DiskWatch is not null)
+                await DiskWatch.DisposeAsync();
             await _onDispose(this);
+        }
     }
 }

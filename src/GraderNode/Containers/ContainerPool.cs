@@ -148,6 +148,7 @@ public sealed class ContainerPool : IAsyncDisposable
             id = created.ID;
             await _docker.Containers.StartContainerAsync(id, new ContainerStartParameters(), cancellation);
             var lease = new ContainerLease(_docker, id, spec.Image, "", DestroyUnpooledAsync);
+            lease.DiskWatch = DiskQuotaWatch.Start(_docker, lease, spec.Limits.DiskBytes);
             ThrowIfClosing();
             _alive[id] = lease;
             return lease;
@@ -236,6 +237,7 @@ public sealed class ContainerPool : IAsyncDisposable
             if (string.IsNullOrEmpty(ip))
                 throw new InfrastructureException($"container {id[..12]} got no address on network {_options.NetworkName}", retryable: true);
             var lease = new ContainerLease(_docker, id, image, ip, DestroyAsync);
+            lease.DiskWatch = DiskQuotaWatch.Start(_docker, lease, limits.DiskBytes);
             ThrowIfClosing(); // the pool began closing while this one started: it must not outlive the pool
             _alive[id] = lease;
             GraderMetrics.ContainerStartDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>(TelemetryTags.Node, _options.NodeId));

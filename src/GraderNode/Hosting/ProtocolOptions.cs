@@ -61,6 +61,9 @@ public sealed class ProtocolOptions
         DefaultValueFactory = r => Number(r, "SWELANCER_CPUS", ProtocolSettings.DefaultLimits.NanoCpus / 1e9),
     };
 
+    private readonly Option<int> _diskMiB = Seconds("--swelancer-disk-mib", "SWELANCER_DISK_MIB", (int)(ProtocolSettings.DefaultLimits.DiskBytes!.Value / (1024 * 1024)),
+        "What an IC container may write, MiB; over it, the attempt fails");
+
     private readonly Option<int> _pids = Seconds("--swelancer-pids", "SWELANCER_PIDS", (int)ProtocolSettings.DefaultLimits.Pids, "Processes per IC container");
 
     private readonly Option<int?> _gradingSlots = new("--swelancer-slots")
@@ -77,7 +80,7 @@ public sealed class ProtocolOptions
 
     public ProtocolOptions()
     {
-        foreach (var option in new[] { _setupSeconds, _gradeSeconds, _testRuns, _memoryMiB, _pids })
+        foreach (var option in new[] { _setupSeconds, _gradeSeconds, _testRuns, _memoryMiB, _pids, _diskMiB })
             option.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError($"{option.Name} must be at least 1."); });
         foreach (var option in new[] { _pollSeconds, _cpus })
             option.Validators.Add(r => { if (r.GetValueOrDefault<double>() <= 0) r.AddError($"{option.Name} must be more than 0."); });
@@ -87,7 +90,7 @@ public sealed class ProtocolOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _images, _template, _setupSeconds, _gradeSeconds, _testRuns, _setupNetwork, _missingIsSystemError, _pollSeconds, _memoryMiB, _cpus, _pids, _gradingSlots, _ahead })
+        foreach (var option in new Option[] { _images, _template, _setupSeconds, _gradeSeconds, _testRuns, _setupNetwork, _missingIsSystemError, _pollSeconds, _memoryMiB, _cpus, _pids, _diskMiB, _gradingSlots, _ahead })
             command.Options.Add(option);
         command.Validators.Add(r =>
         {
@@ -98,7 +101,8 @@ public sealed class ProtocolOptions
 
     public ProtocolSettings Read(ParseResult parsed)
     {
-        var limits = new ContainerLimits((long)parsed.GetValue(_memoryMiB) * 1024 * 1024, (long)(parsed.GetValue(_cpus) * 1e9), parsed.GetValue(_pids));
+        var limits = new ContainerLimits((long)parsed.GetValue(_memoryMiB) * 1024 * 1024, (long)(parsed.GetValue(_cpus) * 1e9), parsed.GetValue(_pids),
+            (long)parsed.GetValue(_diskMiB) * 1024 * 1024);
         var slots = parsed.GetValue(_gradingSlots) ?? ProtocolSettings.DefaultGradingSlots(limits);
         return new ProtocolSettings(
             parsed.GetValue(_images),

@@ -59,11 +59,12 @@ public sealed class ProtocolRunner
 
         var image = ProtocolImage.For(id, _settings.ImageMode, _settings.ImageTemplate);
         _prefetch.Request(image); // pulled while this attempt waits for a container turn
+        ContainerLease? active = null;
         try
         {
             using var containerTurn = await _containers.EnterAsync(attempt.SweepId, cancellation);
             await _prefetch.WaitAsync(image, cancellation);
-            await using var container = await StartReadyAsync(id, image, attempt, cancellation);
+            await using var container = active = await StartReadyAsync(id, image, attempt, cancellation);
             await RunAsync(container, ProtocolScript.Prepare, "preparing the tests and the app", cancellation);
 
             using var gradingTurn = await _grading.EnterAsync(attempt.SweepId, cancellation);
@@ -73,6 +74,11 @@ public sealed class ProtocolRunner
             if (applyNote.Failure is not null)
                 return GradeDecision.Fail(applyNote.Failure);
             return await GradeStepAsync(container, task, attempt, applyNote.Note, cancellation);
+        }
+        catch (Exception ex) when (active?.OverDiskReason is { } overDisk)
+        {
+            // The engine's errors after the kill are the consequence, not the cause.
+            return GradeDecision.Fail(overDisk + $" ({ex.GetType().Name} once it was stopped)");
         }
         catch (InfrastructureException ex)
         {
@@ -147,6 +153,8 @@ public sealed class ProtocolRunner
                 await RunAsync(container, ProtocolScript.RestoreTests, "restoring the tests", budget.Token);
                 await RunAsync(container, ProtocolScript.ClearLogs(id), "clearing the logs", budget.Token);
                 await container.ExecAsync(ProtocolScript.RunTests(id), ProtocolScript.AppDir, budget.Token);
+                if (!await container.WithinDiskLimitAsync(budget.Token))
+                    return GradeDecision.Fail(container.OverDiskReason!, artefacts);
                 var read = await container.ExecAsync(ProtocolScript.ReadExitCode(id), ProtocolScript.AppDir, budget.Token);
                 var exitCode = PytestExitCode.Parse(read.Stdout);
                 artefacts.AddRange(await KeepLogsAsync(container, task, attempt, run, budget.Token));

@@ -28,8 +28,8 @@ public sealed record ProtocolSettings(
     public const int DefaultGradeSeconds = 1200;
     public const int DefaultTestRuns = 3;
 
-    /// <summary>The Expensify dev build needs several GB: 8 GiB, 2 CPUs and 4096 processes per container.</summary>
-    public static ContainerLimits DefaultLimits { get; } = new(8L * 1024 * 1024 * 1024, 2_000_000_000, 4096);
+    /// <summary>The Expensify dev build needs several GB: 8 GiB, 2 CPUs, 4096 processes and 10 GiB written per container.</summary>
+    public static ContainerLimits DefaultLimits { get; } = new(8L * 1024 * 1024 * 1024, 2_000_000_000, 4096, 10L * 1024 * 1024 * 1024);
 
     public static ProtocolSettings Default { get; } = new(ImageMode.PerTask, null, TimeSpan.FromSeconds(DefaultSetupSeconds),
         TimeSpan.FromSeconds(DefaultGradeSeconds), DefaultTestRuns, SetupNetwork: true, MissingExitCodeIsSystemError: false,

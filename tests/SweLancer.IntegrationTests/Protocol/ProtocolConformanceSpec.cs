@@ -196,4 +196,22 @@ public sealed class ProtocolConformanceSpec : IAsyncLifetime
         Assert.True(decision.Outcome == GradeOutcome.Passed, decision.Reason);
         Assert.Contains("applied with patch --fuzz=3", decision.Reason);
     }
+
+    [Fact]
+    public async Task A_fix_that_fills_the_disk_fails_over_the_disk_limit()
+    {
+        // The gold fix, plus 200 MB written when the test loads the module. Without a limit it passes; with 64 MiB it
+        // is the model's failure, and the grader's host keeps its disk.
+        const string id = "16912_4";
+        var gold = ConformanceImage.GoldPatch(id);
+        var filler = gold.Replace("@@ -1,7 +1,7 @@\n", "@@ -1,7 +1,8 @@\n+open('/tmp/fill', 'wb').write(b'x' * (200 * 1024 * 1024))\n");
+        Assert.NotEqual(gold, filler);
+
+        var unlimited = await GradeAsync(id, filler, Settings with { Limits = Settings.Limits with { MemoryBytes = 1024L * 1024 * 1024, DiskBytes = null } });
+        Assert.True(unlimited.Outcome == GradeOutcome.Passed, unlimited.Reason);
+
+        var limited = await GradeAsync(id, filler, Settings with { Limits = Settings.Limits with { MemoryBytes = 1024L * 1024 * 1024, DiskBytes = 64L * 1024 * 1024 } });
+        Assert.Equal(GradeOutcome.Failed, limited.Outcome);
+        Assert.Contains("over the limit of 64 MiB", limited.Reason);
+    }
 }
