@@ -16,8 +16,9 @@ public static class CommandTestRun
 {
     public const int MaxRuns = 3;
 
+    /// <param name="command">The test command with its program resolved (<see cref="TestCommand"/>).</param>
     public static async Task<GradeDecision> RunAsync(ContainerPool pool, ContainerLease first, PatchedWorkspace workspace, TaskDefinition task,
-        AttemptContext attempt, CancellationToken cancellation)
+        IReadOnlyList<string> command, AttemptContext attempt, CancellationToken cancellation)
     {
         var spec = task.Ic!;
         var lease = first;
@@ -41,7 +42,7 @@ public static class CommandTestRun
                 ExecResult result;
                 try
                 {
-                    result = await lease.ExecAsync(spec.TestCommand!, spec.Cwd, timeout.Token);
+                    result = await lease.ExecAsync(command, spec.Cwd, timeout.Token);
                 }
                 catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
                 {

@@ -49,6 +49,8 @@ public sealed class IcTaskRunner(ContainerPool pool, BrowserPool browsers, strin
             // The image first: a task this node cannot run (e.g. a SWE-Lancer task without its image) is ours to report,
             // whatever the patch looks like.
             await pool.EnsureImageAsync(spec.Image, cancellation);
+            if (PatchPolicy.AppFolders(spec).Count == 0)
+                return GradeDecision.SystemError($"task {task.QuestionId} names neither acceptable_folders nor a cwd, so no patch may go anywhere", retryable: false);
             var verdict = PatchPolicy.Check(patch, spec);
             if (!verdict.Allowed)
                 return GradeDecision.Fail(verdict.Reason);
@@ -62,7 +64,9 @@ public sealed class IcTaskRunner(ContainerPool pool, BrowserPool browsers, strin
             if (spec.Runner == IcRunnerKinds.Browser && (spec.ServePort is null || spec.BrowserTests is not { Count: > 0 }))
                 return GradeDecision.SystemError($"task {task.QuestionId} lacks serve_port or browser_tests for the browser runner", retryable: false);
 
-            using var workspace = await PatchedWorkspace.PrepareAsync(lease, spec, patch, verdict.Files, _patcher, cancellation);
+            // Resolved in the container as the image made it, before the patch is installed (runs 2 and 3 reuse it).
+            var command = spec.Runner == IcRunnerKinds.Command ? await TestCommand.ResolveAsync(lease, spec, cancellation) : null;
+            using var workspace = await PatchedWorkspace.PrepareAsync(lease, spec, verdict, _patcher, cancellation);
             await workspace.InstallAsync(lease, cancellation);
 
             GradeDecision decision;
@@ -73,7 +77,7 @@ public sealed class IcTaskRunner(ContainerPool pool, BrowserPool browsers, strin
                 {
                     decision = spec.Runner == IcRunnerKinds.Browser
                         ? await _browserRun.RunAsync(lease, task, attempt, cancellation)
-                        : await CommandTestRun.RunAsync(pool, lease, workspace, task, attempt, cancellation);
+                        : await CommandTestRun.RunAsync(pool, lease, workspace, task, command!, attempt, cancellation);
                 }
                 catch (Exception ex) when (run.RecordFailure(ex))
                 {

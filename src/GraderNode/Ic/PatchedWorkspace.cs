@@ -6,63 +6,83 @@ using SweLancer.Messages.Telemetry;
 namespace SweLancer.GraderNode.Ic;
 
 /// <summary>
-/// The folders a task's patches touch, copied out of a fresh container into a host folder, patched there with GNU
-/// patch (bug patch, then the model's), and installed into any fresh container of the same image. Patching once on
-/// the host lets every test run start from an identical, freshly made container.
+/// The app's folders, copied out of a fresh container into a host folder, patched there with GNU patch (bug patch, then
+/// the model's), and installed into any fresh container of the same image. Patching once on the host lets every test
+/// run start from an identical, freshly made container. Only those folders travel back into the container, and the
+/// model's patch may change only the paths the policy approved: that is checked on the files after patch ran.
 /// </summary>
 public sealed class PatchedWorkspace : IDisposable
 {
     private readonly string _root;
+    private readonly IReadOnlyList<string> _roots;
+    private readonly IReadOnlyList<string> _newRoots;
     private readonly IReadOnlyList<string> _removedPaths;
 
-    private PatchedWorkspace(string root, IReadOnlyList<string> removedPaths, bool neededFuzz)
+    private PatchedWorkspace(string root, IReadOnlyList<string> roots, IReadOnlyList<string> newRoots, IReadOnlyList<string> removedPaths, bool neededFuzz)
     {
         _root = root;
+        _roots = roots;
+        _newRoots = newRoots;
         _removedPaths = removedPaths;
         NeededFuzz = neededFuzz;
     }
 
     public bool NeededFuzz { get; }
 
-    /// <exception cref="ModelFailureException">The model's patch does not apply.</exception>
-    /// <exception cref="InfrastructureException">The task's own bug patch does not apply.</exception>
-    public static async Task<PatchedWorkspace> PrepareAsync(ContainerLease lease, IcTaskSpec spec, string modelPatch, IReadOnlyList<PatchedFile> modelFiles,
-        GnuPatch patcher, CancellationToken cancellation)
+    /// <summary>The folders (relative to the container root) that <see cref="InstallAsync"/> copies in, and nothing else.</summary>
+    public IReadOnlyList<string> Folders => _roots;
+
+    /// <exception cref="ModelFailureException">The model's patch does not apply, goes through a symbolic link, or changed a path it was not approved for.</exception>
+    /// <exception cref="InfrastructureException">The task's own bug patch is unreadable or does not apply.</exception>
+    public static async Task<PatchedWorkspace> PrepareAsync(ContainerLease lease, IcTaskSpec spec, PatchVerdict model, GnuPatch patcher,
+        CancellationToken cancellation)
     {
         using var span = SweLancerTelemetry.Source.StartActivity("patch.apply");
-        var bugFiles = string.IsNullOrWhiteSpace(spec.BugPatch) ? [] : UnifiedDiffPaths.Parse(spec.BugPatch);
+        var bug = ParseBugPatch(spec);
         var root = Directory.CreateTempSubdirectory("swelancer-ws-").FullName;
         try
         {
-            foreach (var folder in Roots(spec, bugFiles, modelFiles))
+            var roots = Roots(spec, bug?.Files ?? []);
+            foreach (var folder in roots)
                 await lease.CopyOutAsync("/" + folder, root, cancellation);
+            var absent = roots.Where(r => !Directory.Exists(Path.Combine(root, r))).ToList();
 
-            if (bugFiles.Count > 0)
+            if (bug is not null)
             {
-                var bug = await patcher.ApplyAsync(root, spec.BugPatch!, cancellation);
-                if (!bug.Applied)
-                    throw new InfrastructureException($"the task's bug_patch does not apply to {spec.Image}: {bug.Output}", retryable: false);
+                var applied = await patcher.ApplyAsync(root, bug.PatchText, cancellation);
+                if (!applied.Applied)
+                    throw new InfrastructureException($"the task's bug_patch does not apply to {spec.Image}: {applied.Output}", retryable: false);
             }
             var fuzz = false;
-            if (modelFiles.Count > 0)
+            if (model.Files.Count > 0)
             {
-                var model = await patcher.ApplyAsync(root, modelPatch, cancellation);
-                if (!model.Applied)
+                PatchApplication applied;
+                try
+                {
+                    applied = await VerifiedPatch.ApplyAsync(root, model, patcher, cancellation);
+                }
+                catch (PatchRefusedException refused)
+                {
+                    span?.SetTag("swelancer.patch.applied", false);
+                    throw new ModelFailureException(refused.Message);
+                }
+                if (!applied.Applied)
                 {
                     span?.SetTag("swelancer.patch.applied", false); // the model's failure, not an error of ours
-                    throw new ModelFailureException($"patch does not apply: {Shorten(model.Output)}");
+                    throw new ModelFailureException($"patch does not apply: {Shorten(applied.Output)}");
                 }
-                fuzz = model.NeededFuzz;
+                fuzz = applied.NeededFuzz;
                 span?.SetTag("swelancer.patch.applied", true);
                 span?.SetTag("swelancer.patch.fuzz", fuzz);
             }
-            var removed = bugFiles.Concat(modelFiles)
+            var removed = (bug?.Files ?? []).Concat(model.Files)
                 .Where(f => f.OldPath is not null && f.OldPath != f.NewPath)
                 .Select(f => f.OldPath!)
                 .Where(p => !File.Exists(Path.Combine(root, p)))
                 .Distinct()
                 .ToList();
-            return new PatchedWorkspace(root, removed, fuzz);
+            var created = absent.Where(r => Directory.Exists(Path.Combine(root, r))).ToList();
+            return new PatchedWorkspace(root, roots, created, removed, fuzz);
         }
         catch (Exception ex)
         {
@@ -73,7 +93,21 @@ public sealed class PatchedWorkspace : IDisposable
         }
     }
 
-    /// <summary>Copies the patched folders into <paramref name="lease"/>'s container and removes the files the patches deleted.</summary>
+    private static ParsedDiff? ParseBugPatch(IcTaskSpec spec)
+    {
+        if (string.IsNullOrWhiteSpace(spec.BugPatch))
+            return null;
+        try
+        {
+            return DiffParser.Parse(spec.BugPatch);
+        }
+        catch (DiffFormatException ex)
+        {
+            throw new InfrastructureException($"the task's bug_patch is not a diff this grader applies: {ex.Message}", retryable: false);
+        }
+    }
+
+    /// <summary>Removes the files the patches deleted, then copies the app's folders (and only those) into <paramref name="lease"/>'s container.</summary>
     public async Task InstallAsync(ContainerLease lease, CancellationToken cancellation)
     {
         using var span = SweLancerTelemetry.Source.StartActivity("workspace.install");
@@ -89,22 +123,28 @@ public sealed class PatchedWorkspace : IDisposable
 
     private async Task CopyInAsync(ContainerLease lease, CancellationToken cancellation)
     {
-        if (Directory.EnumerateFileSystemEntries(_root).Any())
-            await lease.CopyInAsync(_root, "/", cancellation);
-        if (_removedPaths.Count > 0)
+        // Before anything of the patch is in the container: the image's own sh and tools do this.
+        if (_removedPaths.Count > 0 || _newRoots.Count > 0)
         {
-            var result = await lease.ExecAsync(["rm", "-f", .. _removedPaths.Select(p => "/" + p)], "/", cancellation);
+            var script = "for p in \"$@\"; do case \"$p\" in rm:*) rm -f -- \"${p#rm:}\" || exit 1;; mk:*) mkdir -p -- \"${p#mk:}\" || exit 1;; esac; done";
+            var result = await lease.ExecAsync(["/bin/sh", "-c", script, "sh", .. _removedPaths.Select(p => "rm:/" + p), .. _newRoots.Select(r => "mk:/" + r)], "/", cancellation);
             if (result.ExitCode != 0)
-                throw new InfrastructureException($"could not remove deleted files in the container: {result.Output}", retryable: true);
+                throw new InfrastructureException($"could not prepare the app's folders in the container: {result.Output}", retryable: true);
+        }
+        foreach (var folder in _roots)
+        {
+            var host = Path.Combine(_root, folder);
+            if (Directory.Exists(host) && Directory.EnumerateFileSystemEntries(host).Any())
+                await lease.CopyInAsync(host, "/" + folder, cancellation);
         }
     }
 
-    /// <summary>The folders to copy out: the acceptable folders, plus the folders of files outside them (the bug patch's).
-    /// Nested folders are dropped in favour of their ancestors.</summary>
-    internal static IReadOnlyList<string> Roots(IcTaskSpec spec, IEnumerable<PatchedFile> bugFiles, IEnumerable<PatchedFile> modelFiles)
+    /// <summary>The folders to copy out and back in: the app's folders (<see cref="PatchPolicy.AppFolders"/>), plus the
+    /// folders of the task's own bug patch outside them. Nested folders are dropped in favour of their ancestors.</summary>
+    internal static IReadOnlyList<string> Roots(IcTaskSpec spec, IEnumerable<PatchedFile> bugFiles)
     {
-        var candidates = spec.AcceptableFolders.Select(f => f.Trim().Trim('/')).Where(f => f.Length > 0)
-            .Concat(bugFiles.Concat(modelFiles).SelectMany(f => f.Paths).Select(p => Path.GetDirectoryName(p)?.Replace('\\', '/') ?? ""))
+        var candidates = PatchPolicy.AppFolders(spec)
+            .Concat(bugFiles.SelectMany(f => f.Paths).Select(p => Path.GetDirectoryName(p)?.Replace('\\', '/') ?? ""))
             .Where(f => f.Length > 0)
             .Distinct()
             .OrderBy(f => f.Length)

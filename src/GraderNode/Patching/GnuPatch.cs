@@ -3,7 +3,8 @@ using System.Diagnostics;
 namespace SweLancer.GraderNode.Patching;
 
 /// <summary>
-/// Applies a unified diff with GNU patch on this host to a workspace copied out of the container. Busybox patch (all the
+/// Applies a unified diff with GNU patch on this host to a workspace copied out of the container. Give it only text the
+/// strict <see cref="DiffParser"/> produced (<see cref="ParsedDiff.PatchText"/>): patch itself reads far more formats. Busybox patch (all the
 /// sample image has) knows neither --forward nor fuzz, so patching happens here and the result is copied back.
 /// Strict first (no fuzz), then with fuzz 3; each try is a dry run first so a half-applied patch never remains.
 /// </summary>
@@ -45,9 +46,13 @@ public sealed class GnuPatch(string executable = "patch")
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        // --forward: a hunk already present is an error, not a silent reverse; -r -: no .rej files in the app.
-        foreach (var arg in new[] { "-p1", "--forward", "--batch", "--no-backup-if-mismatch", "-r", "-", $"-F{fuzz}", "-d", workspace, "-i", patchFile })
+        // --forward: a hunk already present is an error, not a silent reverse; -r -: no .rej files in the app;
+        // -g0: never check files out of RCS, SCCS, ClearCase or Perforce (patch can run their commands).
+        foreach (var arg in new[] { "-p1", "--forward", "--batch", "--no-backup-if-mismatch", "-r", "-", "-g0", $"-F{fuzz}", "-d", workspace, "-i", patchFile })
             info.ArgumentList.Add(arg);
+        // Variables that change what patch does (POSIX name choice, checkouts, backups) are not inherited.
+        foreach (var name in new[] { "POSIXLY_CORRECT", "PATCH_GET", "PATCH_VERSION_CONTROL", "VERSION_CONTROL", "SIMPLE_BACKUP_SUFFIX", "QUOTING_STYLE" })
+            info.Environment.Remove(name);
         if (dryRun)
             info.ArgumentList.Add("--dry-run");
 

@@ -3,50 +3,70 @@ using SweLancer.Messages.Tasks;
 namespace SweLancer.GraderNode.Patching;
 
 /// <summary>
-/// Decides whether a model's patch stays where the task allows. A patch that reaches outside the acceptable folders,
-/// into the hidden tests, or escapes the root could change what is being judged, so it is the model's failure.
+/// Decides whether a model's patch stays where the task allows, from the same parse that is then applied
+/// (<see cref="DiffParser"/>: a section it does not understand is refused, naming its line, and prose around the diff
+/// is dropped before GNU patch sees it). Every path a section touches, old and new, must lie in the app's folders
+/// (the acceptable folders, or the task's cwd when it names none), outside the hidden tests, and not be named like a
+/// hidden test: a patch that reaches elsewhere could change what is being judged, so it is the model's failure.
 /// </summary>
+/// <remarks>
+/// Modes: a new or changed file may be executable (100755) only where it may be at all, inside the app's folders;
+/// symbolic links, submodules and other modes are refused everywhere (a link inside the app could point anywhere).
+/// </remarks>
 public static class PatchPolicy
 {
     public static PatchVerdict Check(string patch, IcTaskSpec spec)
     {
-        IReadOnlyList<PatchedFile> files;
+        ParsedDiff parsed;
         try
         {
-            files = UnifiedDiffPaths.Parse(patch);
+            parsed = DiffParser.Parse(patch);
         }
-        catch (FormatException ex)
+        catch (DiffFormatException ex)
         {
             return PatchVerdict.Reject($"patch rejected: {ex.Message}");
         }
-        if (files.Count == 0 && patch.Trim().Length > 0)
-            return PatchVerdict.Reject("patch rejected: no file headers (---/+++) found in the patch");
+        if (parsed.Sections.Count == 0)
+            return patch.Trim().Length > 0
+                ? PatchVerdict.Reject("patch rejected: no file headers (---/+++ or diff --git) found in the patch")
+                : PatchVerdict.Allow([]);
 
-        var folders = spec.AcceptableFolders.Select(Normalise).Where(f => f.Length > 0).ToList();
+        var folders = AppFolders(spec);
+        if (folders.Count == 0)
+            return PatchVerdict.Reject("patch rejected: the task names neither acceptable_folders nor a cwd, so no path may be patched");
         var hiddenNames = (spec.HiddenTests ?? []).Select(f => Path.GetFileName(f.RelativePath)).ToHashSet(StringComparer.Ordinal);
-        foreach (var path in files.SelectMany(f => f.Paths))
+        foreach (var section in parsed.Sections)
         {
-            if (Problem(path, folders, hiddenNames) is { } problem)
-                return PatchVerdict.Reject($"patch rejected: {path}: {problem}");
+            foreach (var path in section.File.Paths)
+            {
+                if (Problem(path, folders, hiddenNames) is { } problem)
+                    return PatchVerdict.Reject($"patch rejected: {path}: {problem} (line {section.Line})");
+            }
         }
-        return PatchVerdict.Allow(files);
+        return PatchVerdict.Allow(parsed.Files) with { Diff = parsed.PatchText, Paths = parsed.Paths };
     }
 
-    private static string? Problem(string path, List<string> folders, HashSet<string> hiddenNames)
+    /// <summary>
+    /// Where the app lives, relative to the container root: the acceptable folders, or the cwd when the task names none
+    /// (an empty list used to allow any path but the hidden tests, /usr/sbin included). Only these are patched and installed.
+    /// </summary>
+    public static IReadOnlyList<string> AppFolders(IcTaskSpec spec)
     {
-        if (path.Length == 0)
-            return "empty path";
-        if (path.StartsWith('/') || path.Contains('\\') || path.Contains('\0'))
-            return "absolute or malformed path";
+        var folders = spec.AcceptableFolders.Select(Normalise).Where(f => f.Length > 0).Distinct().ToList();
+        if (folders.Count == 0 && spec.Cwd is { } cwd && Normalise(cwd).Length > 0)
+            folders.Add(Normalise(cwd));
+        return folders;
+    }
+
+    private static string? Problem(string path, IReadOnlyList<string> folders, HashSet<string> hiddenNames)
+    {
         var parts = path.Split('/');
-        if (parts.Any(p => p is ".." or "."))
-            return "path with '.' or '..' components";
         var relativeMount = IcTaskSpec.HiddenTestsMount.TrimStart('/');
         if (path == relativeMount || path.StartsWith(relativeMount + "/", StringComparison.Ordinal))
             return "touches the hidden tests";
         if (hiddenNames.Contains(parts[^1]) && LooksLikeTest(parts[^1]))
             return "touches a file named like the task's hidden tests";
-        if (folders.Count > 0 && !folders.Any(f => path.StartsWith(f + "/", StringComparison.Ordinal)))
+        if (!folders.Any(f => path.StartsWith(f + "/", StringComparison.Ordinal)))
             return $"outside the acceptable folders ({string.Join(", ", folders)})";
         return null;
     }

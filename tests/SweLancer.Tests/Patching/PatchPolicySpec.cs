@@ -1,6 +1,7 @@
 using SweLancer.GraderNode.Ic;
 using SweLancer.GraderNode.Patching;
 using SweLancer.Messages.Tasks;
+using SweLancer.Tests.Shared;
 using Xunit;
 
 namespace SweLancer.Tests.Patching;
@@ -67,19 +68,57 @@ public class PatchPolicySpec
     }
 
     [Fact]
-    public void Without_acceptable_folders_any_relative_path_but_the_hidden_tests_is_allowed()
+    public void Without_acceptable_folders_the_cwd_is_the_apps_folder_and_without_either_nothing_may_be_patched()
     {
-        var open = new IcTaskSpec([], null);
-        Assert.True(PatchPolicy.Check(Diff("a/usr/src/x.c", "b/usr/src/x.c"), open).Allowed);
-        Assert.False(PatchPolicy.Check(Diff("a/hidden-tests/t.py", "b/hidden-tests/t.py"), open).Allowed);
+        // An empty list used to allow any path but the hidden tests: usr/sbin/sh included.
+        var withCwd = new IcTaskSpec([], "/usr/src/app/");
+        Assert.True(PatchPolicy.Check(Diff("a/usr/src/app/x.c", "b/usr/src/app/x.c"), withCwd).Allowed);
+        Assert.Contains("usr/sbin/sh: outside the acceptable folders (usr/src/app)", PatchPolicy.Check(Diff("/dev/null", "b/usr/sbin/sh"), withCwd).Reason);
+
+        var neither = PatchPolicy.Check(Diff("a/usr/src/x.c", "b/usr/src/x.c"), new IcTaskSpec([], null));
+        Assert.False(neither.Allowed);
+        Assert.Contains("neither acceptable_folders nor a cwd", neither.Reason);
+    }
+
+    [Fact]
+    public void The_approved_diff_is_the_parsed_sections_and_its_paths_are_every_name_they_touch()
+    {
+        var diff = "notes\n" + Diff("a/srv/app/x.js", "b/srv/app/x.js") +
+                   "diff --git a/srv/app/old.js b/srv/app/new.js\nsimilarity index 100%\nrename from srv/app/old.js\nrename to srv/app/new.js\n";
+        var verdict = PatchPolicy.Check(diff, Spec);
+        Assert.True(verdict.Allowed, verdict.Reason);
+        Assert.Equal(diff["notes\n".Length..], verdict.Diff);
+        Assert.Equal(["srv/app/new.js", "srv/app/old.js", "srv/app/x.js"], verdict.Paths.Order());
     }
 
     [Fact]
     public void Workspace_roots_are_the_acceptable_folders_plus_outside_bug_patch_folders_without_nesting()
     {
         var roots = PatchedWorkspace.Roots(Spec,
-            [new PatchedFile("srv/app/js/a.js", "srv/app/js/a.js"), new PatchedFile("etc/app/conf", "etc/app/conf")],
-            [new PatchedFile(null, "srv/app/js/pages/new.js")]);
+            [new PatchedFile("srv/app/js/a.js", "srv/app/js/a.js"), new PatchedFile("etc/app/conf", "etc/app/conf"), new PatchedFile(null, "srv/app/js/pages/new.js")]);
         Assert.Equal(["etc/app", "srv/app"], roots.Order());
+    }
+
+    [Theory]
+    [InlineData("gold.jsonl")]
+    [InlineData("mixed.jsonl")]
+    public void Every_sample_submission_patch_is_still_read_as_before(string file)
+    {
+        // The strict parser must not refuse honest diffs: only fa-302 (it edits the hidden test) is refused.
+        var path = Path.Combine(SharedDataset.RepoRoot, "samples", "freelance-app", "submissions", file);
+        var checkedPatches = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(line);
+            if (!doc.RootElement.TryGetProperty("model_patch", out var patch))
+                continue;
+            var id = doc.RootElement.GetProperty("question_id").GetString();
+            var verdict = PatchPolicy.Check(patch.GetString()!, Spec);
+            Assert.True(verdict.Allowed == (id != "fa-302" || file == "gold.jsonl"), $"{file} {id}: {verdict.Reason}");
+            if (verdict.Allowed)
+                Assert.Equal(patch.GetString()!.TrimEnd('\n') + "\n", verdict.Diff);
+            checkedPatches++;
+        }
+        Assert.True(checkedPatches >= 20, $"only {checkedPatches} patches in {file}");
     }
 }
