@@ -35,7 +35,7 @@ public static class SubmissionReader
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line))
                 continue;
-            var submission = ParseLine(line, lineNumber, displayPath, problems);
+            var submission = ParseLine(line, lineNumber, displayPath, problems, warnings);
             if (submission is null)
                 continue;
 
@@ -46,7 +46,7 @@ public static class SubmissionReader
                 continue;
             }
             firstLineOf[key] = lineNumber;
-            if (submission.SelectedProposalId is null && submission.ModelPatch is null)
+            if (submission.SelectedProposalId is null && submission.ModelPatch is null && submission.OversizedPatchBytes is null)
                 warnings.Add($"{displayPath}:{lineNumber}: question_id {submission.QuestionId} attempt {submission.Attempt} has neither selected_proposal_id nor model_patch");
             submissions.Add(submission);
         }
@@ -58,7 +58,7 @@ public static class SubmissionReader
         return new SubmissionFile(submissions, warnings);
     }
 
-    private static Submission? ParseLine(string line, int lineNumber, string path, List<InputProblem> problems)
+    private static Submission? ParseLine(string line, int lineNumber, string path, List<InputProblem> problems, List<string> warnings)
     {
         var before = problems.Count;
         void Problem(string? field, string detail) =>
@@ -119,8 +119,14 @@ public static class SubmissionReader
 
             var patch = OptionalString(root, "model_patch", Problem);
             var model = OptionalString(root, "model_name_or_path", Problem);
+            long? oversized = null;
+            if (patch is not null && System.Text.Encoding.UTF8.GetByteCount(patch) is var bytes && bytes > Submission.MaxPatchBytes)
+            {
+                (oversized, patch) = (bytes, null); // kept as a fact about the attempt, not as 100s of MB in every message
+                warnings.Add($"{path}:{lineNumber}: question_id {questionId} attempt {attempt}: model_patch is {bytes:N0} bytes, over the {Submission.MaxPatchBytes:N0}-byte limit; the attempt is graded as failed");
+            }
 
-            return problems.Count > before ? null : new Submission(questionId!, attempt, selected, patch, model);
+            return problems.Count > before ? null : new Submission(questionId!, attempt, selected, patch, model, oversized);
         }
     }
 

@@ -11,6 +11,9 @@ public static class SubmissionHash
     {
         // Length-prefixed fields: no two different answers share an encoding.
         var text = $"{Field(submission.SelectedProposalId)}{Field(submission.ModelPatch)}";
+        if (submission.OversizedPatchBytes is { } oversized)
+            text += $"oversized:{oversized}"; // only then: hashes of ordinary answers stay what they were
+
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 

@@ -49,6 +49,10 @@ public static class CommandTestRun
                     return GradeDecision.Fail($"timed out after {spec.TimeoutSeconds}s (test run {run})");
                 }
 
+                // Writing past the disk limit got the container killed: the model's doing, whatever the exit code says.
+                if (!await lease.WithinDiskLimitAsync(cancellation))
+                    return GradeDecision.Fail($"{lease.OverDiskReason} (test run {run})");
+
                 // Only the harness's own observation of the container can make this ours; the exit code alone never does.
                 var container = result.ExitCode == 0 ? ContainerAfterRun.Running : await ObserveAsync(lease, cancellation);
                 var verdict = CommandExitPolicy.Decide(result.ExitCode, container);

@@ -18,9 +18,6 @@ namespace SweLancer.GraderNode.Protocol;
 /// </summary>
 public sealed class ProtocolRunner
 {
-    /// <summary>Larger diffs are refused unread: a patch is text a model wrote, not a payload.</summary>
-    public const int MaxPatchBytes = 8 * 1024 * 1024;
-
     /// <summary>A run's logs folder (pytest.log, videos, traces) is kept up to this size.</summary>
     public const long MaxLogBytes = 256L * 1024 * 1024;
 
@@ -48,12 +45,14 @@ public sealed class ProtocolRunner
         var id = task.QuestionId;
         if (!ProtocolScript.IsPlainId(id))
             return GradeDecision.SystemError($"question_id '{id}' is not a plain id (letters, digits, '_', '-'); the protocol puts it in shell commands", retryable: false);
+        if (submission.OversizedPatchBytes is not null)
+            return GradeDecision.Fail(submission.OversizedReason);
         var patch = submission.ModelPatch ?? "";
         if (string.IsNullOrWhiteSpace(patch))
             return GradeDecision.Fail("no model_patch in the submission");
         var patchBytes = Encoding.UTF8.GetBytes(patch);
-        if (patchBytes.Length > MaxPatchBytes)
-            return GradeDecision.Fail($"model_patch is {patchBytes.Length:N0} bytes; at most {MaxPatchBytes:N0} are graded");
+        if (patchBytes.Length > Submission.MaxPatchBytes)
+            return GradeDecision.Fail((submission with { OversizedPatchBytes = patchBytes.Length }).OversizedReason);
         if (ProtocolPatchCheck.Problem(patch) is { } problem)
             return GradeDecision.Fail($"patch rejected: {problem}");
 

@@ -99,6 +99,18 @@ public sealed class ProtocolConformanceSpec : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_oversized_patch_fails_without_a_container()
+    {
+        var runner = new ProtocolRunner(_pool, Settings, _artefacts);
+        var task = new TaskDefinition("16912_4", TaskVariants.IcSwe, 1000m, null, null, new IcTaskSpec([], null, Runner: IcRunnerKinds.SweLancer));
+        var big = ConformanceImage.GoldPatch("16912_4") + "+" + new string('x', Submission.MaxPatchBytes) + "\n";
+        var decision = await runner.GradeAsync(task, new Submission("16912_4", 1, null, big, null), new AttemptContext("protocol-spec", 1), Ct);
+        Assert.Equal(GradeOutcome.Failed, decision.Outcome);
+        Assert.StartsWith("model_patch is 8,389,034 bytes", decision.Reason);
+        Assert.EndsWith("bytes; at most 8,388,608 are graded", decision.Reason);
+    }
+
+    [Fact]
     public async Task A_test_that_fails_once_then_passes_passes_naming_run_2()
     {
         var decision = await GradeAsync("conformance_flaky", ConformanceImage.GoldPatch("conformance_flaky"));

@@ -40,6 +40,20 @@ public class SubmissionReaderSpec
     }
 
     [Fact]
+    public void An_oversized_patch_is_kept_as_its_size_and_graded_as_failed()
+    {
+        var huge = new string('+', Submission.MaxPatchBytes + 1);
+        var (file, path) = Read("""{"question_id": "a", "model_patch": "ok"}""", $$"""{"question_id": "b", "model_patch": "{{huge}}"}""");
+
+        Assert.Equal("ok", file.Submissions[0].ModelPatch);
+        var oversized = file.Submissions[1];
+        Assert.Null(oversized.ModelPatch);
+        Assert.Equal(Submission.MaxPatchBytes + 1, oversized.OversizedPatchBytes);
+        Assert.Contains(file.Warnings, w => w.StartsWith($"{path}:2: question_id b attempt 1: model_patch is 8,388,609 bytes", StringComparison.Ordinal));
+        Assert.Equal("model_patch is 8,388,609 bytes; at most 8,388,608 are graded", oversized.OversizedReason);
+    }
+
+    [Fact]
     public void Skips_blank_lines_and_counts_them_for_line_numbers()
     {
         var (error, path) = Fails("", """{"question_id": "a"}""", "   ", """{"attempt": 1}""");
