@@ -116,11 +116,22 @@ public sealed class ProtocolRunner
         }
     }
 
+    /// <summary>A harness step: failing in a running container, the image is at fault (not retried); a container that
+    /// stopped meanwhile (killed from outside, the engine restarted) is retried.</summary>
     private static async Task RunAsync(ContainerLease container, IReadOnlyList<string> command, string what, CancellationToken cancellation)
     {
         var result = await container.ExecAsync(command, ProtocolScript.AppDir, cancellation);
-        if (result.ExitCode != 0)
-            throw new InfrastructureException($"{what} failed in {container.Image} (exit {result.ExitCode}): {Tail(result.Output)}", retryable: false);
+        if (result.ExitCode == 0)
+            return;
+        await ThrowIfStoppedAsync(container, what, cancellation);
+        throw new InfrastructureException($"{what} failed in {container.Image} (exit {result.ExitCode}): {Tail(result.Output)}", retryable: false);
+    }
+
+    private static async Task ThrowIfStoppedAsync(ContainerLease container, string what, CancellationToken cancellation)
+    {
+        var state = (await container.InspectAsync(cancellation)).State;
+        if (!state.Running)
+            throw new InfrastructureException($"the container stopped during {what} (exit {state.ExitCode}{(state.OOMKilled ? ", out of memory" : "")})", retryable: true);
     }
 
     private async Task<(string? Note, string? Failure)> ApplyAsync(ContainerLease container, byte[] patch, CancellationToken cancellation)
@@ -154,6 +165,12 @@ public sealed class ProtocolRunner
                 await container.ExecAsync(ProtocolScript.RunTests(id), ProtocolScript.AppDir, budget.Token);
                 if (!await container.WithinDiskLimitAsync(budget.Token))
                     return GradeDecision.Fail(container.OverDiskReason!, artefacts);
+                // A missing exit code must not be read from a dead container. Out of memory while the model's code ran is its
+                // doing; any other stop (killed from outside, the engine restarted) is ours and retried.
+                var state = (await container.InspectAsync(budget.Token)).State;
+                if (!state.Running && state.OOMKilled)
+                    return GradeDecision.Fail($"the container ran out of memory ({_settings.Limits.MemoryBytes / (1024 * 1024):N0} MiB) during test run {run}", artefacts);
+                await ThrowIfStoppedAsync(container, $"test run {run}", budget.Token);
                 var read = await container.ExecAsync(ProtocolScript.ReadExitCode(id), ProtocolScript.AppDir, budget.Token);
                 var exitCode = PytestExitCode.Parse(read.Stdout);
                 artefacts.AddRange(await KeepLogsAsync(container, task, attempt, run, budget.Token));

@@ -120,6 +120,15 @@ public class SweLancerCsvReaderSpec
         Assert.Equal(["1", "2"], tasks[0].Manager!.ProposalIds); // fallback: manager_data has no formal proposals
         Assert.Equal(["0", "4"], tasks[1].Manager!.ProposalIds); // manager_data wins when it has them
         Assert.Equal("IC title", tasks[2].Title);
+        Assert.Equal(IcRunnerKinds.SweLancer, tasks[2].Ic!.Runner); // graded by the official protocol, no manifest
+    }
+
+    [Fact]
+    public void Ic_rows_of_the_lite_columns_use_the_official_protocol_runner()
+    {
+        var task = Assert.Single(ReadLines("question_id,variant,price,acceptable_folders,cwd", "16912_4,ic_swe,1000,['src'],/app/expensify"));
+        Assert.Equal(IcRunnerKinds.SweLancer, task.Ic!.Runner);
+        Assert.Equal("swelancer/swelancer_x86_16912_4:releasev1", task.Ic.Image);
     }
 
     [Fact]
