@@ -243,6 +243,11 @@ public static class SweLancerCsvReader
         }
 
         candidates = candidates.Distinct(StringComparer.Ordinal).ToList();
+        if (candidates.Prepend(correctId).Select(ManagerProposals.LoneSurrogateProblem).FirstOrDefault(p => p is not null) is { } unreadable)
+        {
+            row.Problem("manager_data", unreadable);
+            return null;
+        }
         if (given && !ManagerProposals.Allows(correctId, candidates))
         {
             row.Problem("manager_data", ManagerProposals.NotAmong(correctId, candidates));

@@ -46,22 +46,35 @@ public static class DiffParser
         if (lines.Length > 0 && lines[^1].Length == 0)
             lines = lines[..^1];
         var sections = new List<DiffSection>();
+        var sectionAhead = new bool[lines.Length + 1]; // whether a section starts at or after each line
+        for (var k = lines.Length - 1; k >= 0; k--)
+            sectionAhead[k] = sectionAhead[k + 1] || StartsGitSection(lines, k) || StartsPlainSection(lines, k);
         var i = 0;
+        var afterBareGitHeader = false;
         while (i < lines.Length)
         {
-            var line = Header(lines[i]);
-            if (line.StartsWith("diff --git ", StringComparison.Ordinal))
+            if (StartsGitSection(lines, i))
                 sections.Add(ReadGitSection(lines, ref i));
-            else if (line.StartsWith("--- ", StringComparison.Ordinal) && i + 1 < lines.Length && Header(lines[i + 1]).StartsWith("+++ ", StringComparison.Ordinal))
+            else if (StartsPlainSection(lines, i))
                 sections.Add(ReadPlainSection(lines, ref i));
             else
             {
                 RefuseUnlessInert(lines[i], i);
+                // Dropping this line would join the next section's ---/+++ and hunks to the git header before it.
+                if (afterBareGitHeader && sectionAhead[i + 1])
+                    throw Refuse(i, $"text between a git header without hunks and the next section ('{Show(Header(lines[i]))}'): patch may read that section as this file's");
                 i++;
+                continue;
             }
+            afterBareGitHeader = sections[^1].Lines.All(l => !l.StartsWith("@@", StringComparison.Ordinal));
         }
         return new ParsedDiff(sections);
     }
+
+    private static bool StartsGitSection(string[] lines, int i) => Header(lines[i]).StartsWith("diff --git ", StringComparison.Ordinal);
+
+    private static bool StartsPlainSection(string[] lines, int i) =>
+        Header(lines[i]).StartsWith("--- ", StringComparison.Ordinal) && i + 1 < lines.Length && Header(lines[i + 1]).StartsWith("+++ ", StringComparison.Ordinal);
 
     private static DiffSection ReadPlainSection(string[] lines, ref int i)
     {

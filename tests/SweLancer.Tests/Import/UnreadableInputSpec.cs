@@ -190,4 +190,13 @@ public class UnreadableInputSpec
             p => SweLancerCsvReader.Read(p));
         Assert.Contains("['game']['all_formal_proposals'] must be a list", ex.Message);
     }
+
+    [Fact]
+    public void A_csv_proposal_id_with_a_lone_surrogate_escape_is_refused()
+    {
+        // Found by the input fuzz spec: Python literals may write lone surrogates, the JSON readers refuse them.
+        var ex = Fails("tasks.csv", Bytes("question_id,variant,price,manager_data\nm1,swe_manager,500,\"{'game': {'correct_proposal': {'id': '\\ud800'}}}\"\n"),
+            p => SweLancerCsvReader.Read(p));
+        Assert.Contains("column manager_data: proposal id holds a lone UTF-16 surrogate (\\ud800)", ex.Message);
+    }
 }

@@ -93,6 +93,8 @@ public class DiffParserSpec
     [InlineData("@@ -1 +1 @@\n-a\n+b\n", 1, "a hunk header that follows no file headers")]
     [InlineData("\t1,2d0\n", 1, "an indented diff line: a normal diff or ed script command")]
     [InlineData("> b\n", 1, "a line of a normal diff or ed script")]
+    // Found by the patch fuzz spec: dropping the fence would join the next section to the bare rename header before it.
+    [InlineData("diff --git a/x b/y\nsimilarity index 90%\nrename from x\nrename to y\n```\n--- a/x\n+++ b/z\n@@ -1 +1 @@\n-a\n+b\n", 5, "text between a git header without hunks and the next section")]
     public void Refuses_malformed_sections_naming_the_line(string diff, int line, string problem)
     {
         var ex = Assert.Throws<DiffFormatException>(() => DiffParser.Parse(diff));
