@@ -61,7 +61,13 @@ public sealed class ContainerLease : IAsyncDisposable
                 break;
             (read.Target == MultiplexedStream.TargetStream.StandardError ? stderr : stdout).Write(buffer.AsSpan(0, read.Count));
         }
+        // The streams can close before the process ends (it may close them itself): its exit code counts only once it ended.
         var inspected = await _docker.Exec.InspectContainerExecAsync(created.ID, cancellation);
+        while (inspected.Running)
+        {
+            await Task.Delay(50, cancellation);
+            inspected = await _docker.Exec.InspectContainerExecAsync(created.ID, cancellation);
+        }
         return new ExecResult(inspected.ExitCode, stdout.ToString(), stderr.ToString());
     }
 

@@ -41,7 +41,7 @@ public sealed class IcTaskRunner(ContainerPool pool, BrowserPool browsers, strin
         if (spec?.Image is null)
             return GradeDecision.SystemError($"task {task.QuestionId} names no image to grade in", retryable: false);
         if (submission.OversizedPatchBytes is not null)
-            return GradeDecision.Fail(submission.OversizedReason);
+            return GradeDecision.Fail(submission.OversizedReason());
         var patch = submission.ModelPatch ?? "";
         if (string.IsNullOrWhiteSpace(patch))
             return GradeDecision.Fail("no model_patch in the submission");

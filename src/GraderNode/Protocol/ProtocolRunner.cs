@@ -46,13 +46,13 @@ public sealed class ProtocolRunner
         if (!ProtocolScript.IsPlainId(id))
             return GradeDecision.SystemError($"question_id '{id}' is not a plain id (letters, digits, '_', '-'); the protocol puts it in shell commands", retryable: false);
         if (submission.OversizedPatchBytes is not null)
-            return GradeDecision.Fail(submission.OversizedReason);
+            return GradeDecision.Fail(submission.OversizedReason());
         var patch = submission.ModelPatch ?? "";
         if (string.IsNullOrWhiteSpace(patch))
             return GradeDecision.Fail("no model_patch in the submission");
         var patchBytes = Encoding.UTF8.GetBytes(patch);
         if (patchBytes.Length > Submission.MaxPatchBytes)
-            return GradeDecision.Fail((submission with { OversizedPatchBytes = patchBytes.Length }).OversizedReason);
+            return GradeDecision.Fail((submission with { OversizedPatchBytes = patchBytes.Length }).OversizedReason());
         if (ProtocolPatchCheck.Problem(patch) is { } problem)
             return GradeDecision.Fail($"patch rejected: {problem}");
 

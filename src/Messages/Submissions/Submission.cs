@@ -19,5 +19,5 @@ public sealed record Submission(
     /// <summary>A patch is text a model wrote, not a payload: larger ones are not graded.</summary>
     public const int MaxPatchBytes = 8 * 1024 * 1024;
 
-    public string OversizedReason => $"model_patch is {OversizedPatchBytes:N0} bytes; at most {MaxPatchBytes:N0} are graded";
+    public string OversizedReason() => $"model_patch is {OversizedPatchBytes:N0} bytes; at most {MaxPatchBytes:N0} are graded";
 }

@@ -54,7 +54,10 @@ public sealed class ProtocolFaultSpec
         Assert.True(killed.Count > 0, "no container was running to kill: the fault was never injected");
         TestContext.Current.TestOutputHelper?.WriteLine($"killed {killed.Count} grading containers mid-sweep");
         var summary = SummaryFile.Read(dir.File("summary.json"));
-        Assert.Equal((61, 12, ic.Sum(t => t.PriceUsd)), summary.ByVariant["ic_swe"]);
+        var (_, rows) = ResultsFile.Read(dir.File("out/results.csv"));
+        var answered = ic.Select(t => t.QuestionId).ToHashSet();
+        var notPassed = rows.Where(r => answered.Contains(r.QuestionId) && r.Outcome != "passed").Select(r => $"{r.QuestionId}: {r.Outcome}: {r.Reason}");
+        Assert.True(summary.ByVariant["ic_swe"] == (61, 12, ic.Sum(t => t.PriceUsd)), string.Join("\n", notPassed));
         Assert.Equal(0, summary.SystemErrors);
         Assert.Empty(DockerFixture.Docker("ps", "-a", "-q", "--filter", $"label=swelancer.sweep={sweep}"));
     }

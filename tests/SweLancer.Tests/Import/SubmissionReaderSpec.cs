@@ -50,7 +50,7 @@ public class SubmissionReaderSpec
         Assert.Null(oversized.ModelPatch);
         Assert.Equal(Submission.MaxPatchBytes + 1, oversized.OversizedPatchBytes);
         Assert.Contains(file.Warnings, w => w.StartsWith($"{path}:2: question_id b attempt 1: model_patch is 8,388,609 bytes", StringComparison.Ordinal));
-        Assert.Equal("model_patch is 8,388,609 bytes; at most 8,388,608 are graded", oversized.OversizedReason);
+        Assert.Equal("model_patch is 8,388,609 bytes; at most 8,388,608 are graded", oversized.OversizedReason());
     }
 
     [Fact]
