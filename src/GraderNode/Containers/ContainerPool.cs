@@ -51,6 +51,12 @@ public sealed class ContainerPool : IAsyncDisposable
     /// <summary>The images this pool found on its engine or pulled, sorted.</summary>
     public IReadOnlyList<string> HeldImages() => _images.Held();
 
+    /// <inheritdoc cref="ImageCache.SizeOf"/>
+    public long ImageSize(string image) => _images.SizeOf(image);
+
+    /// <inheritdoc cref="ImageCache.RemoveAsync"/>
+    public Task<bool> RemoveImageAsync(string image, CancellationToken cancellation) => _images.RemoveAsync(image, cancellation);
+
     /// <summary>Makes sure the image is on this engine, pulling it if needed.</summary>
     /// <exception cref="InfrastructureException">The image is not available.</exception>
     public Task EnsureImageAsync(string image, CancellationToken cancellation) => _images.EnsureAsync(image, cancellation);

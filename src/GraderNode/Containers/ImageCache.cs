@@ -14,6 +14,27 @@ public sealed class ImageCache(DockerClient docker, Uri endpoint)
 
     public IReadOnlyList<string> Held() => _images.Keys.Order(StringComparer.Ordinal).ToList();
 
+    /// <summary>The image's size as the engine reports it (shared layers counted in each image), or 0 when unknown.</summary>
+    public long SizeOf(string image) => _images.TryGetValue(image, out var inspected) ? inspected.Size : 0;
+
+    /// <summary>Removes the image from the engine (not forced: an image a container uses stays); false when it stayed.</summary>
+    public async Task<bool> RemoveAsync(string image, CancellationToken cancellation)
+    {
+        try
+        {
+            await docker.Images.DeleteImageAsync(image, new ImageDeleteParameters { Force = false }, cancellation);
+        }
+        catch (DockerImageNotFoundException)
+        {
+        }
+        catch (DockerApiException)
+        {
+            return false; // in use, or the engine refused: it stays, and is counted
+        }
+        _images.TryRemove(image, out _);
+        return true;
+    }
+
     /// <summary>The image's own configuration (entrypoint, command, working dir); call <see cref="EnsureAsync"/> first.</summary>
     public Config Config(string image) => _images[image].Config;
 

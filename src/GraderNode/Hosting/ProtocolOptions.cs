@@ -78,6 +78,12 @@ public sealed class ProtocolOptions
         DefaultValueFactory = EnvironmentDefault.OptionalInt("SWELANCER_SETUP_AHEAD"),
     };
 
+    private readonly Option<int?> _imageBudgetGiB = new("--swelancer-image-budget-gib")
+    {
+        Description = "Disk the task images this node pulls may take, GiB; least recently used ones not in use are removed. Default: no budget [env SWELANCER_IMAGE_BUDGET_GIB].",
+        DefaultValueFactory = EnvironmentDefault.OptionalInt("SWELANCER_IMAGE_BUDGET_GIB"),
+    };
+
     public ProtocolOptions()
     {
         foreach (var option in new[] { _setupSeconds, _gradeSeconds, _testRuns, _memoryMiB, _pids, _diskMiB })
@@ -85,12 +91,13 @@ public sealed class ProtocolOptions
         foreach (var option in new[] { _pollSeconds, _cpus })
             option.Validators.Add(r => { if (r.GetValueOrDefault<double>() <= 0) r.AddError($"{option.Name} must be more than 0."); });
         _gradingSlots.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--swelancer-slots must be at least 1."); });
+        _imageBudgetGiB.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--swelancer-image-budget-gib must be at least 1."); });
         _ahead.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 0) r.AddError("--swelancer-setup-ahead must be 0 or more."); });
     }
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _images, _template, _setupSeconds, _gradeSeconds, _testRuns, _setupNetwork, _missingIsSystemError, _pollSeconds, _memoryMiB, _cpus, _pids, _diskMiB, _gradingSlots, _ahead })
+        foreach (var option in new Option[] { _images, _template, _setupSeconds, _gradeSeconds, _testRuns, _setupNetwork, _missingIsSystemError, _pollSeconds, _memoryMiB, _cpus, _pids, _diskMiB, _gradingSlots, _ahead, _imageBudgetGiB })
             command.Options.Add(option);
         command.Validators.Add(r =>
         {
@@ -115,7 +122,8 @@ public sealed class ProtocolOptions
             TimeSpan.FromSeconds(parsed.GetValue(_pollSeconds)),
             limits,
             slots,
-            parsed.GetValue(_ahead) ?? slots);
+            parsed.GetValue(_ahead) ?? slots,
+            parsed.GetValue(_imageBudgetGiB) is { } gib ? gib * 1024L * 1024 * 1024 : null);
     }
 
     private static Option<int> Seconds(string name, string variable, int fallback, string description) => new(name)

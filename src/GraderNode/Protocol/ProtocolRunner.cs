@@ -35,7 +35,7 @@ public sealed class ProtocolRunner
         _artefactsDir = artefactsDir;
         _containers = new FairTurns(settings.GradingSlots + settings.SetupAhead);
         _grading = new FairTurns(settings.GradingSlots);
-        _prefetch = new ImagePrefetch(pool);
+        _prefetch = new ImagePrefetch(pool, settings.ImageBudgetBytes);
     }
 
     public ProtocolSettings Settings => _settings;
@@ -62,7 +62,7 @@ public sealed class ProtocolRunner
         try
         {
             using var containerTurn = await _containers.EnterAsync(attempt.SweepId, cancellation);
-            await _prefetch.WaitAsync(image, cancellation);
+            using var imageInUse = await _prefetch.UseAsync(image, cancellation);
             await using var container = active = await StartReadyAsync(id, image, attempt, cancellation);
             await RunAsync(container, ProtocolScript.Prepare, "preparing the tests and the app", cancellation);
 

@@ -11,6 +11,7 @@ namespace SweLancer.GraderNode.Protocol;
 /// <param name="MissingExitCodeIsSystemError">Upstream counts a run without an exit code (-1) as failed; PR #153 proposes a system error.</param>
 /// <param name="GradingSlots">Containers grading at once.</param>
 /// <param name="SetupAhead">Further containers that may set up for queued attempts while others grade (pre-warming).</param>
+/// <param name="ImageBudgetBytes">Disk the task images this node pulls may take; least recently used ones go first. Null: no budget.</param>
 public sealed record ProtocolSettings(
     ImageMode ImageMode,
     string? ImageTemplate,
@@ -22,7 +23,8 @@ public sealed record ProtocolSettings(
     TimeSpan ReadyPoll,
     ContainerLimits Limits,
     int GradingSlots,
-    int SetupAhead)
+    int SetupAhead,
+    long? ImageBudgetBytes = null)
 {
     public const int DefaultSetupSeconds = 2400;
     public const int DefaultGradeSeconds = 1200;

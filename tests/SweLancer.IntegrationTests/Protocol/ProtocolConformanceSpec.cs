@@ -81,6 +81,38 @@ public sealed class ProtocolConformanceSpec : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Task_images_are_kept_within_the_disk_budget_least_recently_used_first()
+    {
+        string[] ids = ["budget_1", "budget_2", "budget_3"];
+        foreach (var id in ids)
+            DockerFixture.Docker("tag", ConformanceImage.Image, $"swelancer-conformance/task:{id}");
+        try
+        {
+            var size = long.Parse(DockerFixture.Docker("image", "inspect", ConformanceImage.Image, "-f", "{{.Size}}"));
+            var settings = Settings with { ImageMode = ImageMode.PerTask, ImageTemplate = "swelancer-conformance/task:{question_id}", ImageBudgetBytes = size * 3 / 2 };
+            var runner = new ProtocolRunner(_pool, settings, _artefacts);
+            foreach (var id in ids)
+            {
+                var task = new TaskDefinition(id, TaskVariants.IcSwe, 1000m, null, null, new IcTaskSpec([], null, Runner: IcRunnerKinds.SweLancer));
+                var decision = await runner.GradeAsync(task, new Submission(id, 1, null, ConformanceImage.GoldPatch(id), null), new AttemptContext("protocol-spec", 1), Ct);
+                Assert.True(decision.Outcome == GradeOutcome.Passed, decision.Reason);
+            }
+
+            // One image fits in 1.5 images' worth: after each new one, the older are removed from the engine.
+            Assert.DoesNotContain("swelancer-conformance/task:budget_1", _pool.HeldImages());
+            Assert.DoesNotContain("swelancer-conformance/task:budget_2", _pool.HeldImages());
+            Assert.Contains("swelancer-conformance/task:budget_3", _pool.HeldImages());
+            Assert.Empty(DockerFixture.Docker("images", "-q", "swelancer-conformance/task:budget_1"));
+            Assert.Contains(ConformanceImage.Image, DockerFixture.Docker("images", "--format", "{{.Repository}}:{{.Tag}}")); // never one it did not bring in
+        }
+        finally
+        {
+            foreach (var id in ids.Where(id => DockerFixture.Docker("images", "-q", $"swelancer-conformance/task:{id}").Length > 0))
+                DockerFixture.Docker("rmi", $"swelancer-conformance/task:{id}");
+        }
+    }
+
+    [Fact]
     public async Task An_unrelated_patch_fails_after_every_run()
     {
         var decision = await GradeAsync("16912_4", ConformanceImage.Unrelated);
