@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using Docker.DotNet;
 using SweLancer.GraderNode.Browser;
 using SweLancer.GraderNode.Containers;
 using SweLancer.GraderNode.Grading;
@@ -95,16 +93,9 @@ public sealed class IcTaskRunner(ContainerPool pool, BrowserPool browsers, strin
         {
             return GradeDecision.Fail(ex.Message);
         }
-        catch (InfrastructureException ex)
+        catch (Exception ex) when (InfrastructureFailure.IsOurs(ex, cancellation))
         {
-            Activity.Current.RecordFailure(ex);
-            return GradeDecision.SystemError(ex.Message, ex.Retryable);
-        }
-        catch (Exception ex) when (ex is DockerApiException or HttpRequestException or IOException or TimeoutException
-                                       || (ex is OperationCanceledException && !cancellation.IsCancellationRequested))
-        {
-            Activity.Current.RecordFailure(ex);
-            return GradeDecision.SystemError($"grading infrastructure failed: {ex.GetType().Name}: {ContainerPool.Describe(ex)}", retryable: true);
+            return InfrastructureFailure.Decide(ex);
         }
     }
 }

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Text;
-using Docker.DotNet;
 using SweLancer.GraderNode.Containers;
 using SweLancer.GraderNode.Grading;
 using SweLancer.GraderNode.Scheduling;
@@ -79,16 +77,9 @@ public sealed class ProtocolRunner
             // The engine's errors after the kill are the consequence, not the cause.
             return GradeDecision.Fail(overDisk + $" ({ex.GetType().Name} once it was stopped)");
         }
-        catch (InfrastructureException ex)
+        catch (Exception ex) when (InfrastructureFailure.IsOurs(ex, cancellation))
         {
-            Activity.Current.RecordFailure(ex);
-            return GradeDecision.SystemError(ex.Message, ex.Retryable);
-        }
-        catch (Exception ex) when (ex is DockerApiException or HttpRequestException or IOException or TimeoutException
-                                       || (ex is OperationCanceledException && !cancellation.IsCancellationRequested))
-        {
-            Activity.Current.RecordFailure(ex);
-            return GradeDecision.SystemError($"grading infrastructure failed: {ex.GetType().Name}: {ContainerPool.Describe(ex)}", retryable: true);
+            return InfrastructureFailure.Decide(ex);
         }
     }
 

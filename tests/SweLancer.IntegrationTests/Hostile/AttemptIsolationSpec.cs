@@ -10,25 +10,8 @@ namespace SweLancer.IntegrationTests.Hostile;
 /// One attempt's container tries to reach another attempt's server and a listener on the grader's host (through the
 /// bridge's gateway). On a plain internal network both get through; on the pool's network neither does.
 /// </summary>
-public sealed class AttemptIsolationSpec : IAsyncLifetime
+public sealed class AttemptIsolationSpec() : NodePoolSpec("isolation-spec", slots: 2)
 {
-    private readonly string _nodeId = "isolation-spec-" + Guid.NewGuid().ToString("N")[..8];
-    private ContainerPool _pool = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        DockerFixture.EnsureProbeImage();
-        _pool = await DockerFixture.StartPoolAsync(_nodeId, slots: 2);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _pool.DisposeAsync();
-        Assert.Empty(DockerFixture.ContainersOfNode(_nodeId));
-    }
-
     [Fact]
     public async Task An_attempt_reaches_neither_another_attempt_nor_the_host()
     {
@@ -81,8 +64,8 @@ public sealed class AttemptIsolationSpec : IAsyncLifetime
         Interlocked.Exchange(ref hostConnections, 0);
 
         // The pool's containers.
-        await using var victim = await _pool.LeaseAsync(DockerFixture.ProbeImage, "isolation", Ct);
-        await using var attacker = await _pool.LeaseAsync(DockerFixture.ProbeImage, "isolation", Ct);
+        await using var victim = await Pool.LeaseAsync(DockerFixture.ProbeImage, "isolation", Ct);
+        await using var attacker = await Pool.LeaseAsync(DockerFixture.ProbeImage, "isolation", Ct);
         await victim.ExecAsync(["sh", "-c", "(nc -l -p 8080 > /tmp/got &) ; sleep 0.3"], "/", Ct);
         var gatewayIp = string.Join('.', victim.IpAddress.Split('.')[..3]) + ".1";
         var tries = await attacker.ExecAsync(["sh", "-c",
@@ -94,6 +77,6 @@ public sealed class AttemptIsolationSpec : IAsyncLifetime
         Assert.Equal("", got.Stdout.Trim());
         await Task.Delay(500, Ct);
         Assert.Equal(0, hostConnections);
-        Assert.Null(_pool.IsolationProblem);
+        Assert.Null(Pool.IsolationProblem);
     }
 }

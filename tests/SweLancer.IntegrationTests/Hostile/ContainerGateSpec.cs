@@ -8,29 +8,12 @@ namespace SweLancer.IntegrationTests.Hostile;
 /// Model code (root in its container) tries to stop its own container, to have the attempt counted as a system error
 /// (neither pass nor fail): it kills every process it can see, PID 1 included. The container stays up.
 /// </summary>
-public sealed class ContainerGateSpec : IAsyncLifetime
+public sealed class ContainerGateSpec() : NodePoolSpec("gate-spec", slots: 1)
 {
-    private readonly string _nodeId = "gate-spec-" + Guid.NewGuid().ToString("N")[..8];
-    private ContainerPool _pool = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        DockerFixture.EnsureProbeImage();
-        _pool = await DockerFixture.StartPoolAsync(_nodeId, slots: 1);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _pool.DisposeAsync();
-        Assert.Empty(DockerFixture.ContainersOfNode(_nodeId));
-    }
-
     [Fact]
     public async Task Model_code_cannot_stop_its_container()
     {
-        await using var lease = await _pool.LeaseAsync(DockerFixture.ProbeImage, "gate", Ct);
+        await using var lease = await Pool.LeaseAsync(DockerFixture.ProbeImage, "gate", Ct);
         await lease.ReleaseGateAsync(Ct);
 
         await lease.ExecAsync(["sh", "-c", "for p in $(ls /proc | grep -E '^[0-9]+$'); do [ $p != $$ ] && kill -9 $p 2>/dev/null; done; kill -9 1; true"], "/", Ct);

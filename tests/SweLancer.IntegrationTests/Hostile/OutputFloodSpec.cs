@@ -5,30 +5,13 @@ using Xunit;
 namespace SweLancer.IntegrationTests.Hostile;
 
 /// <summary>A test command that writes 300 MB to stdout costs the grader a bounded amount of memory: head and tail kept.</summary>
-public sealed class OutputFloodSpec : IAsyncLifetime
+public sealed class OutputFloodSpec() : NodePoolSpec("flood-spec", slots: 1)
 {
-    private readonly string _nodeId = "flood-spec-" + Guid.NewGuid().ToString("N")[..8];
-    private ContainerPool _pool = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        DockerFixture.EnsureProbeImage();
-        _pool = await DockerFixture.StartPoolAsync(_nodeId, slots: 1);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _pool.DisposeAsync();
-        Assert.Empty(DockerFixture.ContainersOfNode(_nodeId));
-    }
-
     [Fact]
     public async Task A_stdout_flood_is_streamed_not_buffered()
     {
         const long flood = 300L * 1024 * 1024;
-        await using var lease = await _pool.LeaseAsync(DockerFixture.ProbeImage, "flood", Ct);
+        await using var lease = await Pool.LeaseAsync(DockerFixture.ProbeImage, "flood", Ct);
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
 
         var result = await lease.ExecAsync(["sh", "-c", $"echo START; head -c {flood} /dev/zero | tr '\\0' x; echo; echo END"], "/", Ct);

@@ -14,38 +14,29 @@ namespace SweLancer.IntegrationTests.Protocol;
 /// interface, not the official image) on the real Docker engine. Its test fails whenever the container is not as the
 /// official harness leaves it (environment, zipped tests, one 'temp' commit, interactive bash).
 /// </summary>
-public sealed class ProtocolConformanceSpec : IAsyncLifetime
+public sealed class ProtocolConformanceSpec() : NodePoolSpec("protocol-spec")
 {
-    private readonly string _nodeId = "protocol-spec-" + Guid.NewGuid().ToString("N")[..8];
     private readonly string _artefacts = Directory.CreateTempSubdirectory("swelancer-protocol-").FullName;
-    private ContainerPool _pool = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static ProtocolSettings Settings => new(ImageMode.Monolith, ConformanceImage.Image, SetupBudget: TimeSpan.FromSeconds(60),
         GradeBudget: TimeSpan.FromSeconds(120), TestRuns: 3, SetupNetwork: false, MissingExitCodeIsSystemError: false,
         ReadyPoll: TimeSpan.FromMilliseconds(200), new ContainerLimits(512L * 1024 * 1024, 1_000_000_000, 256), GradingSlots: 2, SetupAhead: 2);
 
-    public async ValueTask InitializeAsync()
-    {
-        ConformanceImage.Ensure();
-        _pool = await DockerFixture.StartPoolAsync(_nodeId);
-    }
+    protected override void EnsureImages() => ConformanceImage.Ensure();
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
-        await _pool.DisposeAsync();
-        Assert.Empty(DockerFixture.ContainersOfNode(_nodeId));
+        await base.DisposeAsync();
         Directory.Delete(_artefacts, recursive: true);
     }
 
     private async Task<GradeDecision> GradeAsync(string questionId, string patch, ProtocolSettings? settings = null)
     {
-        var runner = new ProtocolRunner(_pool, settings ?? Settings, _artefacts);
+        var runner = new ProtocolRunner(Pool, settings ?? Settings, _artefacts);
         var task = new TaskDefinition(questionId, TaskVariants.IcSwe, 1000m, null, null,
             new IcTaskSpec([], null, Image: ProtocolImage.PerTask(questionId), Runner: IcRunnerKinds.SweLancer));
         var decision = await runner.GradeAsync(task, new Submission(questionId, 1, null, patch, null), new AttemptContext("protocol-spec", 1), Ct);
-        Assert.Empty(DockerFixture.ContainersOfNode(_nodeId)); // every attempt removes its container
+        Assert.Empty(DockerFixture.ContainersOfNode(NodeId)); // every attempt removes its container
         return decision;
     }
 
@@ -90,7 +81,7 @@ public sealed class ProtocolConformanceSpec : IAsyncLifetime
         {
             var size = long.Parse(DockerFixture.Docker("image", "inspect", ConformanceImage.Image, "-f", "{{.Size}}"));
             var settings = Settings with { ImageMode = ImageMode.PerTask, ImageTemplate = "swelancer-conformance/task:{question_id}", ImageBudgetBytes = size * 3 / 2 };
-            var runner = new ProtocolRunner(_pool, settings, _artefacts);
+            var runner = new ProtocolRunner(Pool, settings, _artefacts);
             foreach (var id in ids)
             {
                 var task = new TaskDefinition(id, TaskVariants.IcSwe, 1000m, null, null, new IcTaskSpec([], null, Runner: IcRunnerKinds.SweLancer));
@@ -99,9 +90,9 @@ public sealed class ProtocolConformanceSpec : IAsyncLifetime
             }
 
             // One image fits in 1.5 images' worth: after each new one, the older are removed from the engine.
-            Assert.DoesNotContain("swelancer-conformance/task:budget_1", _pool.HeldImages());
-            Assert.DoesNotContain("swelancer-conformance/task:budget_2", _pool.HeldImages());
-            Assert.Contains("swelancer-conformance/task:budget_3", _pool.HeldImages());
+            Assert.DoesNotContain("swelancer-conformance/task:budget_1", Pool.HeldImages());
+            Assert.DoesNotContain("swelancer-conformance/task:budget_2", Pool.HeldImages());
+            Assert.Contains("swelancer-conformance/task:budget_3", Pool.HeldImages());
             Assert.Empty(DockerFixture.Docker("images", "-q", "swelancer-conformance/task:budget_1"));
             Assert.Contains(ConformanceImage.Image, DockerFixture.Docker("images", "--format", "{{.Repository}}:{{.Tag}}")); // never one it did not bring in
         }
@@ -133,7 +124,7 @@ public sealed class ProtocolConformanceSpec : IAsyncLifetime
     [Fact]
     public async Task An_oversized_patch_fails_without_a_container()
     {
-        var runner = new ProtocolRunner(_pool, Settings, _artefacts);
+        var runner = new ProtocolRunner(Pool, Settings, _artefacts);
         var task = new TaskDefinition("16912_4", TaskVariants.IcSwe, 1000m, null, null, new IcTaskSpec([], null, Runner: IcRunnerKinds.SweLancer));
         var big = ConformanceImage.GoldPatch("16912_4") + "+" + new string('x', Submission.MaxPatchBytes) + "\n";
         var decision = await runner.GradeAsync(task, new Submission("16912_4", 1, null, big, null), new AttemptContext("protocol-spec", 1), Ct);
