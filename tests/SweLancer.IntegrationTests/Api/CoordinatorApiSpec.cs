@@ -109,6 +109,24 @@ public sealed class CoordinatorApiSpec
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains("bearer token", refused.All);
         Assert.DoesNotContain(Token, refused.All + submit.All + status.All + rig.Coordinator!.Output + File.ReadAllText(Path.Combine(rig.Folder, "coordinator.log")));
+        // Nor in any grader's log or output, nor in the reports (a token sent as ?access_token= must not be logged anywhere).
+        foreach (var grader in rig.Graders.Values)
+            Assert.DoesNotContain(Token, grader.Output);
+        foreach (var log in Directory.GetFiles(rig.Folder, "*.log"))
+            Assert.DoesNotContain(Token, File.ReadAllText(log));
+        Assert.DoesNotContain(Token, csv);
+
+        // Remoting binds to the configured interface only (loopback here): from another local address nobody answers.
+        var other = System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+            .SelectMany(n => n.GetIPProperties().UnicastAddresses).Select(a => a.Address)
+            .First(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !System.Net.IPAddress.IsLoopback(a)); // docker0 at least
+        foreach (var port in rig.RemotingPorts)
+        {
+            using var loopback = new System.Net.Sockets.TcpClient();
+            await loopback.ConnectAsync(System.Net.IPAddress.Loopback, port, Ct); // listening
+            using var outside = new System.Net.Sockets.TcpClient();
+            await Assert.ThrowsAsync<System.Net.Sockets.SocketException>(async () => await outside.ConnectAsync(other, port, Ct));
+        }
     }
 
     [Fact]

@@ -56,6 +56,9 @@ public sealed class ClusterRig : IAsyncDisposable
 
     public IEnumerable<string> GraderIds => _graderPorts.Keys;
 
+    /// <summary>The remoting ports of every node (coordinator first).</summary>
+    public IEnumerable<int> RemotingPorts => _graderPorts.Values.Prepend(_coordinatorPort);
+
     private string Seeds => string.Join(',', new[] { _coordinatorPort }.Concat(_graderPorts.Values).Select(p => $"akka.tcp://swelancer@127.0.0.1:{p}"));
 
     /// <summary>Starts the coordinator (with any extra flags), then the graders, and waits until all are up.</summary>
