@@ -17,11 +17,15 @@ public sealed class BrowserPool(IReadOnlyList<string> reachable, string executab
     private const string NowhereProxy = "http://nowhere.invalid:9";
 
     private readonly SemaphoreSlim _launch = new(1, 1);
+    private TaskCompletionSource _nextLoss = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
     /// <summary>"running", "not started" (launched lazily by the first browser test) or "disconnected" (relaunched when next needed).</summary>
     public string State => _browser switch { null => "not started", { IsConnected: true } => "running", _ => "disconnected" };
+
+    /// <summary>Completes when the browser is next lost (it crashed or was killed); take it before the work it would end.</summary>
+    public Task NextLoss => Volatile.Read(ref _nextLoss).Task;
 
     /// <summary>A fresh context whose pages reach only <paramref name="app"/>; the caller closes it.</summary>
     /// <exception cref="InfrastructureException">The browser cannot be started.</exception>
@@ -60,6 +64,7 @@ public sealed class BrowserPool(IReadOnlyList<string> reachable, string executab
                 Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     $"--proxy-server={NowhereProxy}", $"--proxy-bypass-list=<-loopback>;{string.Join(';', reachable)}"],
             });
+            _browser.Disconnected += (_, _) => Interlocked.Exchange(ref _nextLoss, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
             return _browser;
         }
         catch (PlaywrightException ex)

@@ -25,17 +25,20 @@ public sealed class BrowserTestRun(BrowserPool browsers, string artefactsDir)
         var budget = TimeSpan.FromSeconds(spec.TimeoutSeconds);
         var baseUrl = new Uri($"http://{lease.IpAddress}:{spec.ServePort}/");
         var artefacts = new List<string>();
+        var lost = browsers.NextLoss; // a browser killed or crashed meanwhile is ours, not a slow app
         var phase = RunTestsAsync(lease, task, attempt, baseUrl, artefacts, cancellation);
-        try
-        {
-            return await phase.WaitAsync(budget, cancellation);
-        }
-        catch (TimeoutException)
-        {
-            // The phase is abandoned; destroying the container (by the caller) ends whatever it still waits on.
-            _ = phase.ContinueWith(t => t.Exception, TaskScheduler.Default);
-            return GradeDecision.Fail($"timed out after {spec.TimeoutSeconds}s", artefacts);
-        }
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var timeout = Task.Delay(budget, timer.Token);
+        var first = await Task.WhenAny(phase, timeout, lost);
+        await timer.CancelAsync();
+        if (first == phase)
+            return await phase;
+        cancellation.ThrowIfCancellationRequested();
+        // The phase is abandoned; destroying the container (by the caller) ends whatever it still waits on.
+        _ = phase.ContinueWith(t => t.Exception, TaskScheduler.Default);
+        return first == lost
+            ? GradeDecision.SystemError("the browser was lost during the browser tests (killed or crashed); it is relaunched for the retry", retryable: true, artefacts)
+            : GradeDecision.Fail($"timed out after {spec.TimeoutSeconds}s", artefacts);
     }
 
     private async Task<GradeDecision> RunTestsAsync(ContainerLease lease, TaskDefinition task, AttemptContext attempt, Uri baseUrl, List<string> artefacts,

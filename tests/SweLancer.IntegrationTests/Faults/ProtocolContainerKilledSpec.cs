@@ -3,13 +3,13 @@ using SweLancer.Messages.Tasks;
 using SweLancer.Tests.Shared;
 using Xunit;
 
-namespace SweLancer.IntegrationTests.Protocol;
+namespace SweLancer.IntegrationTests.Faults;
 
 /// <summary>
 /// Infrastructure faults in the middle of an official-protocol sweep on the conformance image: each ends with the same
 /// ledger as an undisturbed sweep, because what the harness sees fail is a retryable system error, never the model's.
 /// </summary>
-public sealed class ProtocolFaultSpec
+public sealed class ProtocolContainerKilledSpec
 {
     [Fact]
     public async Task Grading_containers_killed_from_outside_are_graded_again_and_the_ledger_is_undisturbed()
