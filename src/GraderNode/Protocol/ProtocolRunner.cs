@@ -114,6 +114,10 @@ public sealed class ProtocolRunner
         var result = await container.ExecAsync(command, ProtocolScript.AppDir, cancellation);
         if (result.ExitCode == 0)
             return;
+        // Killed by a signal: the harness's own commands are not, unless the container is being stopped from outside
+        // (its state may not say so yet). Retried, not blamed on the image.
+        if (result.ExitCode >= 128)
+            throw new InfrastructureException($"{what} was killed (exit {result.ExitCode}) in {container.Image}", retryable: true);
         await ThrowIfStoppedAsync(container, what, cancellation);
         throw new InfrastructureException($"{what} failed in {container.Image} (exit {result.ExitCode}): {Tail(result.Output)}", retryable: false);
     }
