@@ -140,6 +140,10 @@ public sealed class ProtocolRunner
         span?.SetTag("swelancer.patch.fuzz", true);
         if (fuzzy.ExitCode == 0)
             return ($"git apply refused the patch ({OneLine(git.Output)}); applied with patch --fuzz=3", null);
+        // Only a patch refused in a live container is the model's: a container stopped from outside is retried.
+        if (git.ExitCode >= 128 || fuzzy.ExitCode >= 128)
+            throw new InfrastructureException($"applying the patch was killed (exit {Math.Max(git.ExitCode, fuzzy.ExitCode)})", retryable: true);
+        await ThrowIfStoppedAsync(container, "applying the patch", cancellation);
         span?.SetTag("swelancer.patch.applied", false);
         return (null, $"patch does not apply: git apply: {OneLine(git.Output)}; patch: {OneLine(fuzzy.Output)}");
     }
