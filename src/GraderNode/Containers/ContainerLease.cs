@@ -83,23 +83,8 @@ public sealed class ContainerLease : IAsyncDisposable
     /// A folder that does not exist in the container is left absent.</summary>
     public async Task CopyOutAsync(string containerFolder, string hostRoot, CancellationToken cancellation)
     {
-        GetArchiveFromContainerResponse archive;
-        try
-        {
-            archive = await _docker.Containers.GetArchiveFromContainerAsync(Id, new GetArchiveFromContainerParameters { Path = containerFolder }, statOnly: false, cancellation);
-        }
-        catch (DockerContainerNotFoundException)
-        {
-            return; // the path is missing (the engine answers 404 for both)
-        }
         var parent = Path.Combine(hostRoot, Path.GetDirectoryName(containerFolder.TrimEnd('/'))!.TrimStart('/'));
-        Directory.CreateDirectory(parent);
-        // Buffered first: the tar reader trips over the engine's response stream ending mid-record.
-        using var buffer = new MemoryStream();
-        await using (archive.Stream)
-            await archive.Stream.CopyToAsync(buffer, cancellation);
-        buffer.Position = 0;
-        await TarFile.ExtractToDirectoryAsync(buffer, parent, overwriteFiles: true, cancellation);
+        await CopyOutCappedAsync(containerFolder, parent, long.MaxValue, cancellation); // the app's own folders: not capped
     }
 
     /// <summary>

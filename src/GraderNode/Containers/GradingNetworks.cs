@@ -14,19 +14,24 @@ public sealed class GradingNetworks(DockerClient docker, string gradingNetwork)
     public async Task<string> EnsureSetupNetworkAsync(CancellationToken cancellation)
     {
         const string name = "swelancer-setup";
+        if (_setupNetworkReady)
+            return name; // looked up once per node, not once per attempt
         var existing = await docker.Networks.ListNetworksAsync(new NetworksListParameters
         {
             Filters = new Dictionary<string, IDictionary<string, bool>> { ["name"] = new Dictionary<string, bool> { [name] = true } },
         }, cancellation);
         if (existing.Any(n => n.Name == name))
+        {
+            _setupNetworkReady = true;
             return name;
+        }
         try
         {
             await docker.Networks.CreateNetworkAsync(new NetworksCreateParameters
             {
                 Name = name,
                 Driver = "bridge",
-                Options = new Dictionary<string, string> { ["com.docker.network.bridge.enable_icc"] = "false" },
+                Options = new Dictionary<string, string> { [IccOption] = "false" },
                 Labels = new Dictionary<string, string> { [ContainerLabels.Owner] = ContainerLabels.OwnerValue },
             }, cancellation);
         }
@@ -34,8 +39,11 @@ public sealed class GradingNetworks(DockerClient docker, string gradingNetwork)
         {
             // Another node on this engine created it at the same moment.
         }
+        _setupNetworkReady = true;
         return name;
     }
+
+    private volatile bool _setupNetworkReady;
 
     public const string IccOption = "com.docker.network.bridge.enable_icc";
     public const string BridgeNameOption = "com.docker.network.bridge.name";

@@ -25,13 +25,13 @@ public sealed class ProtocolOptions
         DefaultValueFactory = _ => EnvironmentDefault.Text("SWELANCER_IMAGE_TEMPLATE"),
     };
 
-    private readonly Option<int> _setupSeconds = Seconds("--swelancer-setup-seconds", "SWELANCER_SETUP_SECONDS", ProtocolSettings.DefaultSetupSeconds,
+    private readonly Option<int> _setupSeconds = Whole("--swelancer-setup-seconds", "SWELANCER_SETUP_SECONDS", ProtocolSettings.DefaultSetupSeconds,
         "Budget for a container's setup (until /setup_done.txt reads done); past it, a system error");
 
-    private readonly Option<int> _gradeSeconds = Seconds("--swelancer-grade-seconds", "SWELANCER_GRADE_SECONDS", ProtocolSettings.DefaultGradeSeconds,
+    private readonly Option<int> _gradeSeconds = Whole("--swelancer-grade-seconds", "SWELANCER_GRADE_SECONDS", ProtocolSettings.DefaultGradeSeconds,
         "Budget for the grade step (all test runs); past it, a system error");
 
-    private readonly Option<int> _testRuns = Seconds("--swelancer-test-runs", "SWELANCER_TEST_RUNS", ProtocolSettings.DefaultTestRuns,
+    private readonly Option<int> _testRuns = Whole("--swelancer-test-runs", "SWELANCER_TEST_RUNS", ProtocolSettings.DefaultTestRuns,
         "Test runs per attempt (n_test_runs); any passing run passes");
 
     private readonly Option<bool> _setupNetwork = new("--swelancer-setup-network")
@@ -52,7 +52,7 @@ public sealed class ProtocolOptions
         DefaultValueFactory = r => Number(r, "SWELANCER_READY_POLL_SECONDS", 2),
     };
 
-    private readonly Option<int> _memoryMiB = Seconds("--swelancer-memory-mib", "SWELANCER_MEMORY_MIB", (int)(ProtocolSettings.DefaultLimits.MemoryBytes / (1024 * 1024)),
+    private readonly Option<int> _memoryMiB = Whole("--swelancer-memory-mib", "SWELANCER_MEMORY_MIB", (int)(ProtocolSettings.DefaultLimits.MemoryBytes / (1024 * 1024)),
         "Memory per IC container, MiB (no swap)");
 
     private readonly Option<double> _cpus = new("--swelancer-cpus")
@@ -61,10 +61,10 @@ public sealed class ProtocolOptions
         DefaultValueFactory = r => Number(r, "SWELANCER_CPUS", ProtocolSettings.DefaultLimits.NanoCpus / 1e9),
     };
 
-    private readonly Option<int> _diskMiB = Seconds("--swelancer-disk-mib", "SWELANCER_DISK_MIB", (int)(ProtocolSettings.DefaultLimits.DiskBytes!.Value / (1024 * 1024)),
+    private readonly Option<int> _diskMiB = Whole("--swelancer-disk-mib", "SWELANCER_DISK_MIB", (int)(ProtocolSettings.DefaultLimits.DiskBytes!.Value / (1024 * 1024)),
         "What an IC container may write, MiB; over it, the attempt fails");
 
-    private readonly Option<int> _pids = Seconds("--swelancer-pids", "SWELANCER_PIDS", (int)ProtocolSettings.DefaultLimits.Pids, "Processes per IC container");
+    private readonly Option<int> _pids = Whole("--swelancer-pids", "SWELANCER_PIDS", (int)ProtocolSettings.DefaultLimits.Pids, "Processes per IC container");
 
     private readonly Option<int?> _gradingSlots = new("--swelancer-slots")
     {
@@ -126,7 +126,7 @@ public sealed class ProtocolOptions
             parsed.GetValue(_imageBudgetGiB) is { } gib ? gib * 1024L * 1024 * 1024 : null);
     }
 
-    private static Option<int> Seconds(string name, string variable, int fallback, string description) => new(name)
+    private static Option<int> Whole(string name, string variable, int fallback, string description) => new(name)
     {
         Description = $"{description} [env {variable}]. Default: {fallback}.",
         DefaultValueFactory = EnvironmentDefault.Int(variable, fallback),

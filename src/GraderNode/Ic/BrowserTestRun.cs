@@ -115,9 +115,9 @@ public sealed class BrowserTestRun(BrowserPool browsers, string artefactsDir)
 
     private async Task<IReadOnlyList<string>> SaveArtefactsAsync(IBrowserContext context, IPage page, TaskDefinition task, AttemptContext attempt, BrowserTest test)
     {
-        var folder = Path.Combine(artefactsDir, Safe(attempt.SweepId), Safe(task.QuestionId), $"attempt-{attempt.Attempt}");
+        var folder = ArtefactFolder.For(artefactsDir, attempt, task.QuestionId);
         Directory.CreateDirectory(folder);
-        var stem = Path.Combine(folder, Safe(test.Name));
+        var stem = Path.Combine(folder, ArtefactFolder.Safe(test.Name));
         var saved = new List<string>();
         try
         {
@@ -145,12 +145,5 @@ public sealed class BrowserTestRun(BrowserPool browsers, string artefactsDir)
         catch (PlaywrightException)
         {
         }
-    }
-
-    private static string Safe(string name)
-    {
-        var chars = name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-').ToArray();
-        var safe = new string(chars).Trim('-', '.');
-        return safe.Length == 0 ? "unnamed" : safe.Length > 80 ? safe[..80] : safe;
     }
 }

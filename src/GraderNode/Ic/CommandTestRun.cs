@@ -90,7 +90,7 @@ public static class CommandTestRun
         }
     }
 
-    private static string WithOutput(string reason, string output) => output.Length == 0 ? reason : $"{reason}: {Tail(output)}";
+    private static string WithOutput(string reason, string output) => output.Length == 0 ? reason : $"{reason}: {ReasonText.Tail(output)}";
 
     private static async Task CopyHiddenTestsAsync(ContainerLease lease, IcTaskSpec spec, CancellationToken cancellation)
     {
@@ -117,6 +117,4 @@ public static class CommandTestRun
             Directory.Delete(staging, recursive: true);
         }
     }
-
-    private static string Tail(string output) => output.Length > 1500 ? "…" + output[^1500..] : output;
 }

@@ -1,4 +1,5 @@
 using SweLancer.GraderNode.Containers;
+using SweLancer.GraderNode.Grading;
 using SweLancer.GraderNode.Patching;
 using SweLancer.Messages.Tasks;
 using SweLancer.Messages.Telemetry;
@@ -69,7 +70,7 @@ public sealed class PatchedWorkspace : IDisposable
                 if (!applied.Applied)
                 {
                     span?.SetTag("swelancer.patch.applied", false); // the model's failure, not an error of ours
-                    throw new ModelFailureException($"patch does not apply: {Shorten(applied.Output)}");
+                    throw new ModelFailureException($"patch does not apply: {ReasonText.OneLine(applied.Output, 2000)}");
                 }
                 fuzz = applied.NeededFuzz;
                 span?.SetTag("swelancer.patch.applied", true);
@@ -156,13 +157,6 @@ public sealed class PatchedWorkspace : IDisposable
                 roots.Add(candidate);
         }
         return roots;
-    }
-
-    // Reasons end up in one CSV cell and one table row: patch's output on one line, bounded.
-    private static string Shorten(string text)
-    {
-        var oneLine = string.Join(" | ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        return oneLine.Length > 2000 ? oneLine[..2000] + "…" : oneLine;
     }
 
     public void Dispose()

@@ -119,7 +119,7 @@ public sealed class ProtocolRunner
         if (result.ExitCode >= 128)
             throw new InfrastructureException($"{what} was killed (exit {result.ExitCode}) in {container.Image}", retryable: true);
         await ThrowIfStoppedAsync(container, what, cancellation);
-        throw new InfrastructureException($"{what} failed in {container.Image} (exit {result.ExitCode}): {Tail(result.Output)}", retryable: false);
+        throw new InfrastructureException($"{what} failed in {container.Image} (exit {result.ExitCode}): {ReasonText.Tail(result.Output)}", retryable: false);
     }
 
     private static async Task ThrowIfStoppedAsync(ContainerLease container, string what, CancellationToken cancellation)
@@ -139,13 +139,13 @@ public sealed class ProtocolRunner
         var fuzzy = await container.ExecAsync(ProtocolScript.FuzzyApply, ProtocolScript.AppDir, cancellation);
         span?.SetTag("swelancer.patch.fuzz", true);
         if (fuzzy.ExitCode == 0)
-            return ($"git apply refused the patch ({OneLine(git.Output)}); applied with patch --fuzz=3", null);
+            return ($"git apply refused the patch ({ReasonText.OneLine(git.Output, 600)}); applied with patch --fuzz=3", null);
         // Only a patch refused in a live container is the model's: a container stopped from outside is retried.
         if (git.ExitCode >= 128 || fuzzy.ExitCode >= 128)
             throw new InfrastructureException($"applying the patch was killed (exit {Math.Max(git.ExitCode, fuzzy.ExitCode)})", retryable: true);
         await ThrowIfStoppedAsync(container, "applying the patch", cancellation);
         span?.SetTag("swelancer.patch.applied", false);
-        return (null, $"patch does not apply: git apply: {OneLine(git.Output)}; patch: {OneLine(fuzzy.Output)}");
+        return (null, $"patch does not apply: git apply: {ReasonText.OneLine(git.Output, 600)}; patch: {ReasonText.OneLine(fuzzy.Output, 600)}");
     }
 
     private async Task<GradeDecision> GradeStepAsync(ContainerLease container, TaskDefinition task, AttemptContext attempt, string? applyNote, CancellationToken cancellation)
@@ -187,7 +187,7 @@ public sealed class ProtocolRunner
     /// <summary>Copies the run's logs folder (pytest.log, videos, traces) to the artefacts folder; lists the files kept.</summary>
     private async Task<IReadOnlyList<string>> KeepLogsAsync(ContainerLease container, TaskDefinition task, AttemptContext attempt, int run, CancellationToken cancellation)
     {
-        var target = Path.Combine(_artefactsDir, Safe(attempt.SweepId), Safe(task.QuestionId), $"attempt-{attempt.Attempt}", $"run-{run}");
+        var target = Path.Combine(ArtefactFolder.For(_artefactsDir, attempt, task.QuestionId), $"run-{run}");
         if (Directory.Exists(target))
             Directory.Delete(target, recursive: true); // a retried attempt replaces its predecessor's logs
         Directory.CreateDirectory(target);
@@ -195,14 +195,4 @@ public sealed class ProtocolRunner
             await File.WriteAllTextAsync(Path.Combine(target, "logs-not-kept.txt"), $"the logs folder exceeded {MaxLogBytes:N0} bytes and was not kept\n", cancellation);
         return Directory.EnumerateFiles(target, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
     }
-
-    private static string Safe(string name) => string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
-
-    private static string OneLine(string text)
-    {
-        var line = string.Join(" | ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        return line.Length > 600 ? line[..600] + "…" : line;
-    }
-
-    private static string Tail(string output) => output.Length > 1500 ? "…" + output[^1500..] : output;
 }
