@@ -143,39 +143,8 @@ public sealed class ContainerPool : IAsyncDisposable
     /// <exception cref="InfrastructureException">The image is missing, or the engine failed.</exception>
     public async Task<ContainerLease> CreateAsync(ContainerSpec spec, string sweepId, CancellationToken cancellation)
     {
-        using var span = SweLancerTelemetry.Source.StartActivity("container.start");
-        var started = Stopwatch.GetTimestamp();
-        string? id = null;
-        var start = Task.Run(async () =>
-        {
-            await EnsureImageAsync(spec.Image, cancellation);
-            ThrowIfClosing();
-            var created = await _docker.Containers.CreateContainerAsync(ContainerSpecBuilder.Build(spec, _options.NodeId, sweepId), cancellation);
-            id = created.ID;
-            await _docker.Containers.StartContainerAsync(id, new ContainerStartParameters(), cancellation);
-            var lease = new ContainerLease(_docker, id, spec.Image, "", DestroyUnpooledAsync);
-            lease.DiskWatch = DiskQuotaWatch.Start(_docker, lease, spec.Limits.DiskBytes);
-            ThrowIfClosing();
-            _alive[id] = lease;
-            return lease;
-        }, CancellationToken.None);
-        _starting[start] = true;
-        _ = start.ContinueWith(done => _starting.TryRemove(done, out _), TaskScheduler.Default);
-        try
-        {
-            var lease = await start;
-            GraderMetrics.ContainerStartDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>(TelemetryTags.Node, _options.NodeId));
-            return lease;
-        }
-        catch (Exception ex)
-        {
-            span.RecordFailure(ex);
-            if (id is not null)
-                await RemoveQuietlyAsync(id);
-            if (ex is InfrastructureException || (ex is OperationCanceledException && cancellation.IsCancellationRequested))
-                throw;
-            throw new InfrastructureException($"could not start a container of {spec.Image}: {Describe(ex)}", retryable: true, ex);
-        }
+        await EnsureImageAsync(spec.Image, cancellation);
+        return await TrackStart(StartFromSpecAsync(spec, sweepId, DestroyUnpooledAsync, cancellation));
     }
 
     private async Task DestroyUnpooledAsync(ContainerLease lease)
@@ -215,9 +184,12 @@ public sealed class ContainerPool : IAsyncDisposable
     }
 
     /// <summary>Starts a container in a slot already held; the pool waits for every start in flight before it closes.</summary>
-    private Task<ContainerLease> CreateHoldingSlotAsync(string image, string sweepId, CancellationToken cancellation)
+    private Task<ContainerLease> CreateHoldingSlotAsync(string image, string sweepId, CancellationToken cancellation) =>
+        TrackStart(StartHoldingSlotAsync(image, sweepId, cancellation));
+
+    /// <summary>Counts a start in flight until it ends, so closing the pool waits for it.</summary>
+    private Task<ContainerLease> TrackStart(Task<ContainerLease> start)
     {
-        var start = StartHoldingSlotAsync(image, sweepId, cancellation);
         _starting[start] = true;
         _ = start.ContinueWith(done => _starting.TryRemove(done, out _), TaskScheduler.Default);
         return start;
@@ -225,41 +197,60 @@ public sealed class ContainerPool : IAsyncDisposable
 
     private async Task<ContainerLease> StartHoldingSlotAsync(string image, string sweepId, CancellationToken cancellation)
     {
-        string? id = null;
-        using var span = SweLancerTelemetry.Source.StartActivity("container.start");
-        var started = Stopwatch.GetTimestamp();
         try
         {
             var config = _images.Config(image);
             var command = (config.Entrypoint ?? []).Concat(config.Cmd ?? []).ToList();
-            var limits = _options.Limits;
+            var spec = new ContainerSpec(image, _options.Limits, _options.NetworkName, ContainerGate.Entrypoint, command, WorkingDir: config.WorkingDir);
+            return await StartFromSpecAsync(spec, sweepId, DestroyAsync, cancellation);
+        }
+        catch
+        {
+            _slots.Release();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Creates and starts a container from <paramref name="spec"/>: on the grading network it must get an address; its
+    /// disk is watched; a pool that began closing meanwhile gets no new container. A failed start leaves nothing behind.
+    /// </summary>
+    private async Task<ContainerLease> StartFromSpecAsync(ContainerSpec spec, string sweepId, Func<ContainerLease, Task> destroy, CancellationToken cancellation)
+    {
+        string? id = null;
+        using var span = SweLancerTelemetry.Source.StartActivity("container.start");
+        var started = Stopwatch.GetTimestamp();
+        var node = new KeyValuePair<string, object?>(TelemetryTags.Node, _options.NodeId);
+        try
+        {
             ThrowIfClosing();
-            var spec = new ContainerSpec(image, limits, _options.NetworkName, ContainerGate.Entrypoint, command, WorkingDir: config.WorkingDir);
             var created = await _docker.Containers.CreateContainerAsync(ContainerSpecBuilder.Build(spec, _options.NodeId, sweepId), cancellation);
             id = created.ID;
             await _docker.Containers.StartContainerAsync(id, new ContainerStartParameters(), cancellation);
-            var inspected = await _docker.Containers.InspectContainerAsync(id, cancellation);
-            var ip = inspected.NetworkSettings.Networks.TryGetValue(_options.NetworkName, out var network) ? network.IPAddress : null;
-            if (string.IsNullOrEmpty(ip))
-                throw new InfrastructureException($"container {id[..12]} got no address on network {_options.NetworkName}", retryable: true);
-            var lease = new ContainerLease(_docker, id, image, ip, DestroyAsync);
-            lease.DiskWatch = DiskQuotaWatch.Start(_docker, lease, limits.DiskBytes);
+            var ip = "";
+            if (spec.NetworkMode == _options.NetworkName)
+            {
+                var inspected = await _docker.Containers.InspectContainerAsync(id, cancellation);
+                ip = inspected.NetworkSettings.Networks.TryGetValue(_options.NetworkName, out var network) ? network.IPAddress : "";
+                if (string.IsNullOrEmpty(ip))
+                    throw new InfrastructureException($"container {id[..12]} got no address on network {_options.NetworkName}", retryable: true);
+            }
+            var lease = new ContainerLease(_docker, id, spec.Image, ip, destroy);
+            lease.DiskWatch = DiskQuotaWatch.Start(_docker, lease, spec.Limits.DiskBytes);
             ThrowIfClosing(); // the pool began closing while this one started: it must not outlive the pool
             _alive[id] = lease;
-            GraderMetrics.ContainerStartDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>(TelemetryTags.Node, _options.NodeId));
+            GraderMetrics.ContainerStartDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, node);
             return lease;
         }
         catch (Exception ex)
         {
             span.RecordFailure(ex);
-            GraderMetrics.ContainerStartDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds,
-                new KeyValuePair<string, object?>(TelemetryTags.Node, _options.NodeId), new(TelemetryTags.ErrorType, ex.GetType().Name));
+            GraderMetrics.ContainerStartDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, node, new(TelemetryTags.ErrorType, ex.GetType().Name));
             if (id is not null)
                 await RemoveQuietlyAsync(id);
-            _slots.Release();
             if (ex is InfrastructureException || (ex is OperationCanceledException && cancellation.IsCancellationRequested))
                 throw;
-            throw new InfrastructureException($"could not start a container of {image}: {Describe(ex)}", retryable: true, ex);
+            throw new InfrastructureException($"could not start a container of {spec.Image}: {Describe(ex)}", retryable: true, ex);
         }
     }
 
@@ -267,11 +258,10 @@ public sealed class ContainerPool : IAsyncDisposable
     {
         try
         {
-            await RemoveQuietlyAsync(lease.Id);
+            await DestroyUnpooledAsync(lease);
         }
         finally
         {
-            _alive.TryRemove(lease.Id, out _);
             _slots.Release();
         }
     }
