@@ -51,8 +51,9 @@ public sealed class PageConfinementSpec
         var context = await browsers.NewContextAsync(app.Url);
         var confined = await context.NewPageAsync();
         var served = await confined.GotoAsync(app.Url.ToString());
-        Assert.True(served is { Ok: true }, "the app itself must be reachable");
-        Assert.Contains("<h1>app</h1>", await served.TextAsync()); // (the page then navigates to blocked URLs: read the response, not the page)
+        // The app itself answered (the page then navigates to blocked URLs on its own timers, so neither the page nor the
+        // response body can be read reliably afterwards; the status and the app's own count can).
+        Assert.True(served is { Ok: true, Status: 200 }, "the app itself must be reachable");
         await Task.Delay(TimeSpan.FromSeconds(2), Ct);
         await context.CloseAsync();
 
