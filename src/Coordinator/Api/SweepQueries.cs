@@ -23,7 +23,7 @@ public sealed class SweepQueries(IActorRef registry)
         var progress = sweep.Sweep is null ? null : await TryAskAsync<SweepProgress>(sweep.Sweep, GetSweepProgress.Instance, cancellation);
         var ledger = await LedgerAsync(sweep, cancellation);
         if (progress is null && sweep.Cancelled && sweep.Planned is { } planned && ledger is not null)
-            progress = SweepProgress.From(sweep.SweepId, planned.Count, ledger.Entries, 0);
+            progress = SweepProgress.Of(LedgerSummary.Of(sweep.SweepId, planned, ledger.Entries), 0);
         return SweepView.Of(sweep, progress, ledger);
     }
 

@@ -13,9 +13,9 @@ public sealed class ProgressPrinter(TextWriter output, bool interactive, int alr
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private string? _last;
 
-    public void Show(SweepProgress progress, decimal availableUsd)
+    public void Show(SweepProgress progress)
     {
-        var line = Format(progress, availableUsd, _clock.Elapsed, alreadyGraded);
+        var line = Format(progress, _clock.Elapsed, alreadyGraded);
         if (line == _last)
             return;
         _last = line;
@@ -32,14 +32,15 @@ public sealed class ProgressPrinter(TextWriter output, bool interactive, int alr
     }
 
     /// <summary>The rate is what this process has seen graded since it started watching (resumed results excluded).</summary>
-    public static string Format(SweepProgress p, decimal availableUsd, TimeSpan elapsed, int alreadyGraded) =>
-        Format(p, availableUsd, elapsed.TotalMinutes > 0 ? (p.Graded - alreadyGraded) / elapsed.TotalMinutes : 0);
+    public static string Format(SweepProgress p, TimeSpan elapsed, int alreadyGraded) =>
+        Format(p, elapsed.TotalMinutes > 0 ? (p.Graded - alreadyGraded) / elapsed.TotalMinutes : 0);
 
-    public static string Format(SweepProgress p, decimal availableUsd, double attemptsPerMinute)
+    /// <summary>Attempts graded and the rate in attempts; passes, failures and dollars per task, as the ledger counts them.</summary>
+    public static string Format(SweepProgress p, double attemptsPerMinute)
     {
         var left = p.Total - p.Graded;
         var eta = attemptsPerMinute > 0 && left > 0 ? $", eta {TimeSpan.FromMinutes(left / attemptsPerMinute):hh\\:mm\\:ss}" : "";
-        return $"progress: {p.Graded}/{p.Total} graded, {p.Passed} passed, {p.Failed} failed, {p.SystemErrors} system errors, " +
-               $"{Money.Display(p.EarnedUsd)} of {Money.Display(availableUsd)} earned, {attemptsPerMinute:0.#} tasks/min, {p.InFlight} in flight{eta}";
+        return $"progress: {p.Graded}/{p.Total} graded (attempts); tasks: {p.Passed} passed, {p.Failed} failed, {p.SystemErrors} system errors of {p.Tasks}; " +
+               $"{Money.Display(p.EarnedUsd)} of {Money.Display(p.AvailableUsd)} earned, {attemptsPerMinute:0.#} attempts/min, {p.InFlight} in flight{eta}";
     }
 }

@@ -61,16 +61,16 @@ public static class StatusCommand
         ProgressPrinter? printer = null;
         while (watch && !EndStates.Contains(view.State))
         {
-            if (view.Progress is { } progress && view.Ledger is { } ledger)
-                (printer ??= new ProgressPrinter(Console.Out, !Console.IsOutputRedirected, progress.Graded)).Show(progress, ledger.AvailableUsd);
+            if (view.Progress is { } progress)
+                (printer ??= new ProgressPrinter(Console.Out, !Console.IsOutputRedirected, progress.Graded)).Show(progress);
             await Task.Delay(TimeSpan.FromSeconds(1), cancellation);
             view = (await client.GetAsync(path, cancellation)).Deserialize<SweepView>(CoordinatorClient.Json)!;
         }
 
         printer?.Finish();
         Console.WriteLine($"sweep {view.SweepId}: {view.State}" + (view.Problem is null ? "" : $" ({view.Problem})"));
-        if (view.Progress is { } p && view.Ledger is { } l)
-            Console.WriteLine(ProgressPrinter.Format(p, l.AvailableUsd, view.Timing?.AttemptsPerMinute ?? 0));
+        if (view.Progress is { } p)
+            Console.WriteLine(ProgressPrinter.Format(p, view.Timing?.AttemptsPerMinute ?? 0));
         if (view.Ledger is { } summary)
             AnsiConsole.Write(LedgerTable.Of(summary));
         return SweepRunner.ExitOk;

@@ -38,9 +38,9 @@ public static class SweepRunner
             return ExitBadInput;
         }
 
-        var available = plan.Items.DistinctBy(i => i.Task.QuestionId).Sum(i => i.Task.PriceUsd);
+        var ungraded = plan.Ungraded();
         console.MarkupLineInterpolated(
-            $"sweep [bold]{plan.SweepId}[/]: {plan.Items.Select(i => i.Task.QuestionId).Distinct().Count()} tasks, {plan.Items.Count} attempts, {Money.Display(available)} available; journal in {db.Description}");
+            $"sweep [bold]{plan.SweepId}[/]: {ungraded.Tasks} tasks, {ungraded.Attempts} attempts, {Money.Display(ungraded.AvailableUsd)} available; journal in {db.Description}");
 
         var logPath = Path.Combine(options.OutDir, "swelancer.log");
         // IC tasks need Docker; without it they end as system errors that say why (never passes, never failures).
@@ -70,7 +70,7 @@ public static class SweepRunner
                 var progress = await AskProgressAsync(sweep, logPath, cancellation);
                 if (progress is not null)
                 {
-                    printer.Show(progress, available);
+                    printer.Show(progress);
                     if (progress.IsFinished)
                         break;
                 }

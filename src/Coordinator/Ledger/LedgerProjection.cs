@@ -22,7 +22,7 @@ public sealed class LedgerProjection : ReceivePersistentActor, IWithTimers
     private readonly string _sweepId;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private EarningsLedger _ledger;
-    private LedgerTotals _totals = new();
+    private FoldedResults _folded = new();
     private long _offset;
     private int _foldedSinceSnapshot;
     private UniqueKillSwitch? _stream;
@@ -42,8 +42,8 @@ public sealed class LedgerProjection : ReceivePersistentActor, IWithTimers
         });
         Recover<RecoveryCompleted>(_ =>
         {
-            _totals = LedgerTotals.Of(_ledger.Entries);
-            CoordinatorMetrics.For(sweepId).Ledger = _totals;
+            _folded = FoldedResults.Of(_ledger.Entries);
+            CoordinatorMetrics.For(sweepId).Ledger = _folded;
             StartReading();
         });
 
@@ -93,7 +93,7 @@ public sealed class LedgerProjection : ReceivePersistentActor, IWithTimers
             if (folded)
             {
                 _foldedSinceSnapshot++;
-                _totals.Add(graded);
+                _folded.Add(graded);
             }
             LedgerSpans.Folded(graded, folded);
         }

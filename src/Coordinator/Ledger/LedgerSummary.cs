@@ -3,13 +3,14 @@ using SweLancer.Messages.Sweeps;
 
 namespace SweLancer.Coordinator.Ledger;
 
-/// <summary>Earnings by variant, counted per task.</summary>
-public sealed record VariantSummary(int Tasks, int Passed, decimal EarnedUsd);
+/// <summary>One variant's tasks, counted per task like <see cref="LedgerSummary"/>.</summary>
+public sealed record VariantSummary(int Tasks, int Graded, int Passed, int Failed, int SystemErrors, decimal EarnedUsd, decimal AvailableUsd);
 
 /// <summary>
-/// A sweep's totals, counted per task (question_id): a task passes when any of its attempts passed and then earns its
-/// price once; otherwise it failed when any attempt failed, else it is a system error. A task is graded when all its
-/// planned attempts are.
+/// A sweep's totals, counted per task (question_id) by <see cref="TaskResult"/>'s rule: a task passes, and earns its
+/// price once, when any of its attempts passed. Graded counts the decided tasks (passed, failed or system error);
+/// <see cref="Attempts"/> and <see cref="AttemptsGraded"/> count attempts. Every figure a user sees (the progress line,
+/// the API, the metrics, summary.json, report.html, the status page) is read from here.
 /// </summary>
 public sealed record LedgerSummary(
     string SweepId,
@@ -20,38 +21,42 @@ public sealed record LedgerSummary(
     int SystemErrors,
     decimal EarnedUsd,
     decimal AvailableUsd,
-    IReadOnlyDictionary<string, VariantSummary> ByVariant)
+    IReadOnlyDictionary<string, VariantSummary> ByVariant,
+    int Attempts,
+    int AttemptsGraded)
 {
-    public static LedgerSummary Of(string sweepId, IReadOnlyList<PlannedItem> plan, IEnumerable<TaskGraded> results)
+    public static LedgerSummary Of(string sweepId, IReadOnlyList<PlannedItem> plan, IEnumerable<TaskGraded> results) =>
+        Of(sweepId, TaskResult.Of(plan, results));
+
+    public static LedgerSummary Of(string sweepId, IReadOnlyList<TaskResult> tasks)
     {
-        var resultsByTask = results.GroupBy(r => r.QuestionId).ToDictionary(g => g.Key, g => g.ToList());
-        int graded = 0, passed = 0, failed = 0, errors = 0;
-        decimal earned = 0, available = 0;
         var byVariant = new SortedDictionary<string, VariantSummary>(StringComparer.Ordinal);
-
-        foreach (var task in plan.GroupBy(i => i.QuestionId))
+        foreach (var variant in tasks.GroupBy(t => t.Variant))
         {
-            var first = task.First();
-            available += first.PriceUsd;
-            var attempts = resultsByTask.GetValueOrDefault(task.Key) ?? [];
-            var taskPassed = attempts.Any(a => a.Outcome == GradeOutcome.Passed);
-            var taskEarned = taskPassed ? first.PriceUsd : 0m;
-
-            if (attempts.Count == task.Count())
-            {
-                graded++;
-                if (taskPassed) passed++;
-                else if (attempts.Any(a => a.Outcome == GradeOutcome.Failed)) failed++;
-                else errors++;
-            }
-
-            earned += taskEarned;
-            var variant = byVariant.GetValueOrDefault(first.Variant) ?? new VariantSummary(0, 0, 0m);
-            byVariant[first.Variant] = new VariantSummary(
-                variant.Tasks + 1, variant.Passed + (taskPassed ? 1 : 0), variant.EarnedUsd + taskEarned);
+            var (graded, passed, failed, errors) = Count(variant);
+            byVariant[variant.Key] = new VariantSummary(variant.Count(), graded, passed, failed, errors,
+                variant.Sum(t => t.EarnedUsd), variant.Sum(t => t.PriceUsd));
         }
 
-        return new LedgerSummary(sweepId, plan.Select(i => i.QuestionId).Distinct().Count(),
-            graded, passed, failed, errors, earned, available, byVariant);
+        var all = Count(tasks);
+        return new LedgerSummary(sweepId, tasks.Count, all.Graded, all.Passed, all.Failed, all.SystemErrors,
+            tasks.Sum(t => t.EarnedUsd), tasks.Sum(t => t.PriceUsd), byVariant,
+            tasks.Sum(t => t.PlannedAttempts), tasks.Sum(t => t.Attempts.Count));
+    }
+
+    private static (int Graded, int Passed, int Failed, int SystemErrors) Count(IEnumerable<TaskResult> tasks)
+    {
+        int passed = 0, failed = 0, errors = 0;
+        foreach (var task in tasks)
+        {
+            switch (task.Verdict)
+            {
+                case GradeOutcome.Passed: passed++; break;
+                case GradeOutcome.Failed: failed++; break;
+                case GradeOutcome.SystemError: errors++; break;
+            }
+        }
+
+        return (passed + failed + errors, passed, failed, errors);
     }
 }

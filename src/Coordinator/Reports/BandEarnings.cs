@@ -1,3 +1,5 @@
+using SweLancer.Coordinator.Ledger;
+
 namespace SweLancer.Coordinator.Reports;
 
 /// <summary>What the tasks of one price band earned, counted per task.</summary>

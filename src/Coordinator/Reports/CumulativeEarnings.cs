@@ -1,3 +1,5 @@
+using SweLancer.Coordinator.Ledger;
+
 namespace SweLancer.Coordinator.Reports;
 
 /// <summary>One step of the earnings curve: the total earned once <paramref name="QuestionId"/>'s first passing attempt finished.</summary>

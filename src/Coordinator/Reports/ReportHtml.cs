@@ -117,7 +117,7 @@ public static class ReportHtml
     private static void ByVariant(StringBuilder html, SweepReport report)
     {
         var rows = report.Summary.ByVariant.Select(kv => (Key: kv.Key, kv.Value.Tasks, kv.Value.Passed, kv.Value.EarnedUsd,
-            Available: report.AvailableByVariant.GetValueOrDefault(kv.Key))).ToList();
+            Available: kv.Value.AvailableUsd)).ToList();
         html.Append("""
             <section id="by-variant">
             <h2>Earnings by variant</h2>

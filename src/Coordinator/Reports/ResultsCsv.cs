@@ -1,11 +1,15 @@
 using System.Globalization;
 using CsvHelper;
+using SweLancer.Coordinator.Ledger;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Sweeps;
 
 namespace SweLancer.Coordinator.Reports;
 
-/// <summary>results.csv: one row per planned task attempt, in plan order.</summary>
+/// <summary>
+/// results.csv: one row per planned task attempt, in plan order. An attempt's earned_usd is what it added to the ledger
+/// (<see cref="TaskResult.CreditedTo"/>), so the column sums to the ledger's earnings however many attempts passed.
+/// </summary>
 public static class ResultsCsv
 {
     public static readonly string[] Header = ["question_id", "variant", "attempt", "outcome", "earned_usd", "price_usd", "reason"];
@@ -18,7 +22,8 @@ public static class ResultsCsv
 
     public static void Write(TextWriter writer, IReadOnlyList<PlannedItem> plan, IEnumerable<TaskGraded> results)
     {
-        var byKey = results.ToDictionary(r => (r.QuestionId, r.Attempt));
+        var tasks = TaskResult.Of(plan, results).ToDictionary(t => t.QuestionId);
+        var byKey = tasks.Values.SelectMany(t => t.Attempts).ToDictionary(r => (r.QuestionId, r.Attempt));
         using var csv = CsvWriter.Create(writer, new CsvWriterOptions(), true);
         foreach (var column in Header)
             csv.WriteField(column);
@@ -31,7 +36,7 @@ public static class ResultsCsv
             csv.WriteField(item.Variant);
             csv.WriteField(item.Attempt.ToString(CultureInfo.InvariantCulture));
             csv.WriteField(result is null ? "not_graded" : OutcomeNames.Of(result.Outcome));
-            csv.WriteField(Money.Text(result?.EarnedUsd ?? 0m));
+            csv.WriteField(Money.Text(tasks[item.QuestionId].CreditedTo(item.Attempt)));
             csv.WriteField(Money.Text(item.PriceUsd));
             csv.WriteField(result?.Reason ?? "");
             csv.EndRecord();

@@ -13,7 +13,6 @@ public sealed record SweepReport(
     LedgerSummary Summary,
     int PlannedAttempts,
     int GradedAttempts,
-    IReadOnlyDictionary<string, decimal> AvailableByVariant,
     IReadOnlyList<BandEarnings> Bands,
     IReadOnlyList<EarningsPoint> Earnings,
     DurationHistogram Durations,
@@ -23,17 +22,15 @@ public sealed record SweepReport(
 {
     public static SweepReport Of(string sweepId, IReadOnlyList<PlannedItem> plan, IEnumerable<TaskGraded> results)
     {
-        // Keyed like the ledger: a result folded twice counts once.
-        var ledger = EarningsLedger.FromEntries(sweepId, results);
-        var tasks = TaskResult.Of(plan, ledger.Entries);
+        // The one per-task fold; a result given twice counts once there.
+        var tasks = TaskResult.Of(plan, results);
         var graded = tasks.SelectMany(t => t.Attempts).ToList();
         var order = plan.Select((item, i) => (item.QuestionId, item.Attempt, i)).ToDictionary(x => (x.QuestionId, x.Attempt), x => x.i);
 
         return new SweepReport(
-            LedgerSummary.Of(sweepId, plan, graded),
+            LedgerSummary.Of(sweepId, tasks),
             plan.Count,
             graded.Count,
-            tasks.GroupBy(t => t.Variant).ToDictionary(g => g.Key, g => g.Sum(t => t.PriceUsd)),
             BandEarnings.Of(tasks),
             CumulativeEarnings.Of(tasks),
             DurationHistogram.Of(graded.Select(r => r.FinishedAt - r.StartedAt)),

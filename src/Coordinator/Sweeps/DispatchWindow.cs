@@ -64,13 +64,16 @@ public sealed class DispatchWindow(DispatchPolicy policy)
         _retryAt.Remove(key);
     }
 
+    /// <summary>Whether a retryable system error of <paramref name="key"/> may still be graded again.</summary>
+    public bool HasRetriesLeft(ResultKey key) => _systemErrorRetries.GetValueOrDefault(key) < policy.MaxSystemErrorRetries;
+
     /// <summary>A retryable system error came back. Returns false when the retries are used up and the error is final.</summary>
     public bool TryScheduleRetry(ResultKey key, DateTimeOffset now)
     {
-        var retries = _systemErrorRetries.GetValueOrDefault(key);
-        if (retries >= policy.MaxSystemErrorRetries)
+        if (!HasRetriesLeft(key))
             return false;
 
+        var retries = _systemErrorRetries.GetValueOrDefault(key);
         _systemErrorRetries[key] = retries + 1;
         _deadlines.Remove(key);
         _retryAt[key] = now + policy.RetryBackoff(retries + 1);

@@ -13,7 +13,8 @@ namespace SweLancer.Coordinator.Sweeps;
 
 /// <summary>
 /// Owns one sweep: records its plan, feeds the grader region through a bounded window, and persists each result once.
-/// All decisions live in <see cref="SweepState"/> and <see cref="DispatchWindow"/>; this actor persists and routes.
+/// All decisions live in <see cref="ResultDecision"/>, <see cref="SweepState"/> and <see cref="DispatchWindow"/>; this actor
+/// persists and routes.
 /// The plan's payloads come with the props, so a restart after a journal failure recovers and carries on alone.
 /// </summary>
 public sealed class SweepActor : ReceivePersistentActor, IWithTimers
@@ -69,7 +70,8 @@ public sealed class SweepActor : ReceivePersistentActor, IWithTimers
 
     protected override void PreStart()
     {
-        // A removed grader node never answers what it held; the sweep resends at once rather than after the timeout.
+        // A removed grader node never answers what it held; the sweep resends its share after a short settle time rather
+        // than after the answer timeout.
         if (InCluster)
             Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsSnapshot, typeof(ClusterEvent.MemberRemoved));
         base.PreStart();
@@ -131,25 +133,29 @@ public sealed class SweepActor : ReceivePersistentActor, IWithTimers
     private void OnGraded(TaskGraded graded)
     {
         var key = graded.Key;
-        if (graded.SweepId != SweepId || !_state.IsPlannedKey(key))
-        {
-            _log.Warning("Sweep {0}: ignored a result for {1}, which it did not ask for", SweepId, key);
-            return;
-        }
-
-        // A redelivered attempt may be answered twice; the first answer is the one counted.
-        if (_state.Results.ContainsKey(key) || _persisting.Contains(key))
-            return;
-
         var now = DateTimeOffset.UtcNow;
-        if (graded is { Outcome: GradeOutcome.SystemError, Retryable: true } && _window.TryScheduleRetry(key, now))
+        switch (ResultDecision.For(SweepId, _state, graded, _persisting.Contains(key), _window.HasRetriesLeft(key)))
         {
-            _log.Info("Sweep {0}: {1} hit a system error ({2}); retrying", SweepId, key, graded.Reason);
-            _telemetry.RetryScheduled(graded);
-            _telemetry.Observe(_window.InFlight, _window.Pending, _state.Results.Count);
-            return;
+            case ResultDecision.Ignore ignore:
+                _log.Warning("Sweep {0}: ignored {1}", SweepId, ignore.Reason);
+                return;
+            case ResultDecision.Duplicate:
+                return;
+            case ResultDecision.Retry:
+                _window.TryScheduleRetry(key, now);
+                _log.Info("Sweep {0}: {1} hit a system error ({2}); retrying", SweepId, key, graded.Reason);
+                _telemetry.RetryScheduled(graded);
+                _telemetry.Observe(_window.InFlight, _window.Pending, _state.Results.Count);
+                return;
+            case ResultDecision.Persist persist:
+                PersistResult(persist.Event, now);
+                return;
         }
+    }
 
+    private void PersistResult(TaskGraded graded, DateTimeOffset now)
+    {
+        var key = graded.Key;
         _persisting.Add(key);
         _window.Complete(key);
         var persist = _telemetry.StartPersist(graded);

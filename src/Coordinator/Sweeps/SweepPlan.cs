@@ -1,4 +1,13 @@
+using SweLancer.Coordinator.Ledger;
+using SweLancer.Messages.Sweeps;
+
 namespace SweLancer.Coordinator.Sweeps;
 
 /// <summary>Everything one sweep grades, and what the inputs said that the user should know.</summary>
-public sealed record SweepPlan(string SweepId, IReadOnlyList<SweepWorkItem> Items, IReadOnlyList<string> Warnings);
+public sealed record SweepPlan(string SweepId, IReadOnlyList<SweepWorkItem> Items, IReadOnlyList<string> Warnings)
+{
+    public IReadOnlyList<PlannedItem> Planned() => Items.Select(i => i.ToPlanned()).ToList();
+
+    /// <summary>The ledger before anything is graded: tasks, attempts and dollars available.</summary>
+    public LedgerSummary Ungraded() => LedgerSummary.Of(SweepId, Planned(), []);
+}

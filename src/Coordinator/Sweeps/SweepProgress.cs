@@ -1,29 +1,30 @@
-using SweLancer.Messages.Events;
+using SweLancer.Coordinator.Ledger;
 
 namespace SweLancer.Coordinator.Sweeps;
 
-/// <summary>A sweep's progress in task attempts, for the live display.</summary>
+/// <summary>
+/// A sweep's progress for the live displays: attempts graded and in flight, and the tasks' figures from the one per-task
+/// fold (<see cref="LedgerSummary"/>), so the live dollars are the ledger's dollars.
+/// </summary>
+/// <param name="Total">Planned attempts.</param>
+/// <param name="Graded">Attempts graded.</param>
+/// <param name="TasksGraded">Tasks decided (passed, failed or system error).</param>
 public sealed record SweepProgress(
-    string SweepId, int Total, int Graded, int Passed, int Failed, int SystemErrors, decimal EarnedUsd, int InFlight)
+    string SweepId,
+    int Total,
+    int Graded,
+    int InFlight,
+    int Tasks,
+    int TasksGraded,
+    int Passed,
+    int Failed,
+    int SystemErrors,
+    decimal EarnedUsd,
+    decimal AvailableUsd)
 {
     public bool IsFinished => Total > 0 && Graded == Total;
 
-    public static SweepProgress From(string sweepId, int total, IEnumerable<TaskGraded> results, int inFlight)
-    {
-        int passed = 0, failed = 0, errors = 0, graded = 0;
-        decimal earned = 0;
-        foreach (var r in results)
-        {
-            graded++;
-            earned += r.EarnedUsd;
-            switch (r.Outcome)
-            {
-                case GradeOutcome.Passed: passed++; break;
-                case GradeOutcome.Failed: failed++; break;
-                default: errors++; break;
-            }
-        }
-
-        return new SweepProgress(sweepId, total, graded, passed, failed, errors, earned, inFlight);
-    }
+    public static SweepProgress Of(LedgerSummary summary, int inFlight) =>
+        new(summary.SweepId, summary.Attempts, summary.AttemptsGraded, inFlight, summary.Tasks, summary.Graded,
+            summary.Passed, summary.Failed, summary.SystemErrors, summary.EarnedUsd, summary.AvailableUsd);
 }

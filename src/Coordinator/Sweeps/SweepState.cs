@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using SweLancer.Coordinator.Ledger;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Submissions;
 using SweLancer.Messages.Sweeps;
@@ -46,7 +47,8 @@ public sealed class SweepState
     public static SweepState FromSnapshot(SweepSnapshot snapshot) =>
         new(snapshot.Plan, snapshot.Results.ToImmutableDictionary(r => r.Key), KeysOf(snapshot.Plan));
 
-    public SweepProgress Progress(string sweepId, int inFlight) => SweepProgress.From(sweepId, Total, Results.Values, inFlight);
+    public SweepProgress Progress(string sweepId, int inFlight) =>
+        SweepProgress.Of(LedgerSummary.Of(sweepId, Plan?.Items ?? [], Results.Values), inFlight);
 
     private static ImmutableHashSet<ResultKey> KeysOf(SweepPlanned plan) =>
         plan.Items.Select(i => new ResultKey(i.QuestionId, i.Attempt)).ToImmutableHashSet();

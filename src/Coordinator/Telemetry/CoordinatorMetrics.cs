@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using SweLancer.Coordinator.Ledger;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Telemetry;
 
@@ -25,10 +26,12 @@ public static class CoordinatorMetrics
         var meter = SweLancerTelemetry.Meter;
         meter.CreateObservableCounter("swelancer.tasks.graded", ObserveGraded, "{attempt}",
             "Task attempts folded into the ledger, by variant and outcome; each (question_id, attempt) once.");
-        meter.CreateObservableCounter("swelancer.ledger.earned", ObserveEarned, "USD",
+        meter.CreateObservableCounter("swelancer.ledger.earned", () => ByVariant(v => (double)v.EarnedUsd), "USD",
             "Dollars earned so far according to the ledger: each passed task's price, once.");
-        meter.CreateObservableGauge("swelancer.sweep.available", ObserveAvailable, "USD",
+        meter.CreateObservableGauge("swelancer.sweep.available", () => ByVariant(v => (double)v.AvailableUsd), "USD",
             "Dollars the sweep's tasks are worth: each task's price, once.");
+        meter.CreateObservableGauge("swelancer.ledger.tasks", ObserveTasks, "{task}",
+            "Tasks decided so far, by variant and outcome, counted per task as summary.json counts them.");
         meter.CreateObservableUpDownCounter("swelancer.sweep.in_flight", () => Each(s => s.Persisted >= 0 ? s.InFlight : null), "{attempt}",
             "Attempts sent to the graders and not answered yet.");
         meter.CreateObservableUpDownCounter("swelancer.sweep.queued", () => Each(s => s.Persisted >= 0 ? s.Queued : null), "{attempt}",
@@ -48,14 +51,24 @@ public static class CoordinatorMetrics
             .Select(p => new Measurement<int>(p.Value!.Value, Sweep(p.State)));
 
     private static IEnumerable<Measurement<long>> ObserveGraded() =>
-        Sweeps.Values.Where(s => s.Ledger is not null).SelectMany(s => s.Ledger!.Attempts().Select(a => new Measurement<long>(a.Attempts,
-            Sweep(s), new(TelemetryTags.Variant, a.Variant), new(TelemetryTags.Outcome, OutcomeNames.Of(a.Outcome)))));
+        Sweeps.Values.Where(s => s.Ledger is not null).SelectMany(s => s.Ledger!.Snapshot()
+            .GroupBy(r => (r.Variant, r.Outcome))
+            .Select(g => new Measurement<long>(g.Count(),
+                Sweep(s), new(TelemetryTags.Variant, g.Key.Variant), new(TelemetryTags.Outcome, OutcomeNames.Of(g.Key.Outcome)))));
 
-    private static IEnumerable<Measurement<double>> ObserveEarned() =>
-        Sweeps.Values.Where(s => s.Ledger is not null).SelectMany(s => s.Ledger!.Earned().Select(e => new Measurement<double>((double)e.EarnedUsd,
-            Sweep(s), new(TelemetryTags.Variant, e.Variant))));
+    /// <summary>One measurement per variant of each sweep whose plan is known here, from the one per-task fold.</summary>
+    private static IEnumerable<Measurement<double>> ByVariant(Func<VariantSummary, double> value) =>
+        Sweeps.Values.Select(s => (State: s, Summary: s.Summary())).Where(p => p.Summary is not null)
+            .SelectMany(p => p.Summary!.ByVariant.Select(v => new Measurement<double>(value(v.Value),
+                Sweep(p.State), new(TelemetryTags.Variant, v.Key))));
 
-    private static IEnumerable<Measurement<double>> ObserveAvailable() =>
-        Sweeps.Values.Where(s => s.AvailableUsd is not null).SelectMany(s => s.AvailableUsd!.Select(a => new Measurement<double>((double)a.Value,
-            Sweep(s), new(TelemetryTags.Variant, a.Key))));
+    private static IEnumerable<Measurement<long>> ObserveTasks() =>
+        Sweeps.Values.Select(s => (State: s, Summary: s.Summary())).Where(p => p.Summary is not null)
+            .SelectMany(p => p.Summary!.ByVariant.SelectMany(v => new[]
+            {
+                (Outcome: GradeOutcome.Passed, Count: v.Value.Passed),
+                (Outcome: GradeOutcome.Failed, Count: v.Value.Failed),
+                (Outcome: GradeOutcome.SystemError, Count: v.Value.SystemErrors),
+            }.Select(o => new Measurement<long>(o.Count, Sweep(p.State), new(TelemetryTags.Variant, v.Key),
+                new(TelemetryTags.Outcome, OutcomeNames.Of(o.Outcome))))));
 }

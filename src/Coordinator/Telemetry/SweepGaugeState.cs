@@ -1,4 +1,5 @@
 using SweLancer.Coordinator.Ledger;
+using SweLancer.Messages.Sweeps;
 
 namespace SweLancer.Coordinator.Telemetry;
 
@@ -21,11 +22,14 @@ public sealed class SweepGaugeState(string sweepId)
     /// <summary>Results the sweep has persisted, or -1 when no sweep actor ran here.</summary>
     public int Persisted => _persisted;
 
-    /// <summary>Sum of task prices by variant, each question once (set by the sweep).</summary>
-    public IReadOnlyDictionary<string, decimal>? AvailableUsd { get; set; }
+    /// <summary>The sweep's plan, when its sweep actor runs in this process.</summary>
+    public IReadOnlyList<PlannedItem>? Plan { get; set; }
 
-    /// <summary>The ledger projection's totals, when it runs in this process.</summary>
-    public LedgerTotals? Ledger { get; set; }
+    /// <summary>The ledger projection's folded results, when it runs in this process.</summary>
+    public FoldedResults? Ledger { get; set; }
+
+    /// <summary>The plan and the folded results through the one per-task fold; null without a plan.</summary>
+    public LedgerSummary? Summary() => Plan is { } plan ? LedgerSummary.Of(SweepId, plan, Ledger?.Snapshot() ?? []) : null;
 
     /// <summary>Results persisted but not yet folded by the ledger, when both run here.</summary>
     public int? LedgerLag => Ledger is { } ledger && _persisted >= 0 ? Math.Max(0, _persisted - ledger.Count) : null;

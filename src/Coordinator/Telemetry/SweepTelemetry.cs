@@ -21,9 +21,7 @@ public sealed class SweepTelemetry
     {
         _sweepId = plan.SweepId;
         _gauges = CoordinatorMetrics.For(plan.SweepId);
-        _gauges.AvailableUsd = plan.Items.DistinctBy(i => i.Task.QuestionId)
-            .GroupBy(i => i.Task.Variant)
-            .ToDictionary(g => g.Key, g => g.Sum(i => i.Task.PriceUsd));
+        _gauges.Plan = plan.Planned();
     }
 
     /// <summary>Marks one send of <paramref name="item"/>; returns the trace parent the <c>GradeTask</c> carries.</summary>

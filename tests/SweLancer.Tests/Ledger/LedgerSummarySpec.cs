@@ -28,8 +28,10 @@ public sealed class LedgerSummarySpec
         Assert.Equal((3, 3, 1, 1, 1), (summary.Tasks, summary.Graded, summary.Passed, summary.Failed, summary.SystemErrors));
         Assert.Equal(1000m, summary.EarnedUsd);
         Assert.Equal(5250m, summary.AvailableUsd);
-        Assert.Equal(new VariantSummary(2, 1, 1000m), summary.ByVariant[TaskVariants.SweManager]);
-        Assert.Equal(new VariantSummary(1, 0, 0m), summary.ByVariant[TaskVariants.IcSwe]);
+        Assert.Equal(new VariantSummary(Tasks: 2, Graded: 2, Passed: 1, Failed: 1, SystemErrors: 0, EarnedUsd: 1000m, AvailableUsd: 1250m),
+            summary.ByVariant[TaskVariants.SweManager]);
+        Assert.Equal(new VariantSummary(Tasks: 1, Graded: 1, Passed: 0, Failed: 0, SystemErrors: 1, EarnedUsd: 0m, AvailableUsd: 4000m),
+            summary.ByVariant[TaskVariants.IcSwe]);
     }
 
     [Fact]
@@ -49,6 +51,44 @@ public sealed class LedgerSummarySpec
         Assert.Equal(1, summary.Passed);
         Assert.Equal(800m, summary.EarnedUsd);
         Assert.Equal(800m, summary.AvailableUsd);
+    }
+
+    [Fact]
+    public void A_task_is_decided_by_its_first_pass_even_with_attempts_still_to_grade()
+    {
+        var plan = new[] { Planned("m1", 4000m, 1), Planned("m1", 4000m, 2), Planned("m1", 4000m, 3) };
+
+        var summary = LedgerSummary.Of("s1", plan, [Graded("m1", GradeOutcome.Passed, 4000m, attempt: 2)]);
+
+        Assert.Equal((1, 1, 0, 0), (summary.Graded, summary.Passed, summary.Failed, summary.SystemErrors));
+        Assert.Equal((4000m, 3, 1), (summary.EarnedUsd, summary.Attempts, summary.AttemptsGraded));
+    }
+
+    [Fact]
+    public void Several_tasks_with_mixed_attempts_count_each_task_once()
+    {
+        // m1: fail, pass, pass -> passed once. m2: fail, system error -> failed. m3: system error twice -> system error.
+        // m4: pass then (not yet graded) -> passed. m5: fail, (not yet graded) -> undecided.
+        var plan = new[] { "m1", "m2", "m3", "m4", "m5" }
+            .SelectMany((id, i) => Enumerable.Range(1, id == "m1" ? 3 : 2).Select(a => Planned(id, 1000m * (i + 1), a)))
+            .ToList();
+        var results = new[]
+        {
+            Graded("m1", GradeOutcome.Failed, 1000m, 1), Graded("m1", GradeOutcome.Passed, 1000m, 2), Graded("m1", GradeOutcome.Passed, 1000m, 3),
+            Graded("m2", GradeOutcome.Failed, 2000m, 1), Graded("m2", GradeOutcome.SystemError, 2000m, 2),
+            Graded("m3", GradeOutcome.SystemError, 3000m, 1), Graded("m3", GradeOutcome.SystemError, 3000m, 2),
+            Graded("m4", GradeOutcome.Passed, 4000m, 1),
+            Graded("m5", GradeOutcome.Failed, 5000m, 1),
+            // A replayed event and a result for an attempt that was never planned count for nothing.
+            Graded("m1", GradeOutcome.Passed, 1000m, 2), Graded("m2", GradeOutcome.Passed, 2000m, 9),
+        };
+
+        var summary = LedgerSummary.Of("s1", plan, results);
+
+        Assert.Equal((5, 4, 2, 1, 1), (summary.Tasks, summary.Graded, summary.Passed, summary.Failed, summary.SystemErrors));
+        Assert.Equal((5000m, 15_000m), (summary.EarnedUsd, summary.AvailableUsd));
+        Assert.Equal((11, 9), (summary.Attempts, summary.AttemptsGraded));
+        Assert.Equal(new VariantSummary(5, 4, 2, 1, 1, 5000m, 15_000m), summary.ByVariant[TaskVariants.SweManager]);
     }
 
     [Fact]

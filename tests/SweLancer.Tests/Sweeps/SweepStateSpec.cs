@@ -33,7 +33,25 @@ public sealed class SweepStateSpec
             .Apply(Graded("q2", GradeOutcome.Failed, 200m));
 
         Assert.True(state.IsFinished);
-        Assert.Equal(new SweepProgress("s1", 2, 2, 1, 1, 0, 100m, 0), state.Progress("s1", 0));
+        Assert.Equal(new SweepProgress("s1", Total: 2, Graded: 2, InFlight: 0, Tasks: 2, TasksGraded: 2, Passed: 1, Failed: 1, SystemErrors: 0, EarnedUsd: 100m, AvailableUsd: 300m),
+            state.Progress("s1", 0));
+    }
+
+    [Fact]
+    public void Progress_counts_a_task_answered_right_twice_once_as_the_ledger_does()
+    {
+        // The case: one $4,000 task passed as attempts 1 and 2 showed "2 passed, $8,000 of $63,000".
+        var plan = new SweepPlanned("s1",
+            [new PlannedItem("m1", 1, "swe_manager", 4000m, "h"), new PlannedItem("m1", 2, "swe_manager", 4000m, "h"),
+             new PlannedItem("m2", 1, "swe_manager", 59_000m, "h")], DateTimeOffset.UnixEpoch);
+        var state = SweepState.Empty.Apply(plan)
+            .Apply(Graded("m1", GradeOutcome.Passed, 4000m, attempt: 1))
+            .Apply(Graded("m1", GradeOutcome.Passed, 4000m, attempt: 2));
+
+        var progress = state.Progress("s1", inFlight: 1);
+
+        Assert.Equal((2, 3, 1), (progress.Graded, progress.Total, progress.InFlight));
+        Assert.Equal((1, 1, 4000m, 63_000m), (progress.Passed, progress.TasksGraded, progress.EarnedUsd, progress.AvailableUsd));
     }
 
     [Fact]

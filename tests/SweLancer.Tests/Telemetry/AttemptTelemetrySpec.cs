@@ -105,7 +105,7 @@ public sealed class AttemptTelemetrySpec() : TestKit(ConfigurationFactory.ParseS
 
         var journaled = await GradeOneAttemptWithARetryAsync(sweepId);
         // What the ledger projection publishes once it has folded the result (it needs a SQL read journal to run).
-        CoordinatorMetrics.For(sweepId).Ledger = LedgerTotals.Of([journaled]);
+        CoordinatorMetrics.For(sweepId).Ledger = FoldedResults.Of([journaled]);
         metrics.ForceFlush();
 
         var points = exported.SelectMany(m => m.MetricPoints.Select(p => (Metric: m, Point: p)))
@@ -118,6 +118,8 @@ public sealed class AttemptTelemetrySpec() : TestKit(ConfigurationFactory.ParseS
         Assert.Equal(1, Point("swelancer.tasks.graded", (TelemetryTags.Variant, "swe_manager"), (TelemetryTags.Outcome, "passed")).GetSumLong());
         Assert.Equal(300.0, Point("swelancer.ledger.earned", (TelemetryTags.Variant, "swe_manager")).GetSumDouble());
         Assert.Equal(300.0, Point("swelancer.sweep.available", (TelemetryTags.Variant, "swe_manager")).GetGaugeLastValueDouble());
+        Assert.Equal(1, Point("swelancer.ledger.tasks", (TelemetryTags.Variant, "swe_manager"), (TelemetryTags.Outcome, "passed")).GetGaugeLastValueLong());
+        Assert.Equal(0, Point("swelancer.ledger.tasks", (TelemetryTags.Variant, "swe_manager"), (TelemetryTags.Outcome, "failed")).GetGaugeLastValueLong());
         Assert.Equal(0, Point("swelancer.sweep.in_flight").GetSumLong());
         Assert.Equal(0, Point("swelancer.sweep.queued").GetSumLong());
         Assert.Equal(0, Point("swelancer.ledger.lag").GetGaugeLastValueLong());
