@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using SweLancer.Coordinator.Registry;
 using SweLancer.Coordinator.Reports;
+using SweLancer.Domain.Summaries;
 
 namespace SweLancer.Coordinator.Api;
 

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using SweLancer.Coordinator.Ledger;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Serialization;
+using SweLancer.Domain.Ledger;
 
 namespace SweLancer.Coordinator.Api;
 

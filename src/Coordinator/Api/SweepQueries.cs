@@ -2,6 +2,9 @@ using Akka.Actor;
 using SweLancer.Coordinator.Ledger;
 using SweLancer.Coordinator.Registry;
 using SweLancer.Coordinator.Sweeps;
+using SweLancer.Domain.Ledger;
+using SweLancer.Domain.Planning;
+using SweLancer.Domain.Sweeps;
 
 namespace SweLancer.Coordinator.Api;
 

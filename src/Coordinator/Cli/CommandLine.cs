@@ -1,6 +1,8 @@
 using System.CommandLine;
 using SweLancer.Coordinator.Sweeps;
 using SweLancer.GraderNode.Hosting;
+using SweLancer.Domain.Planning;
+using SweLancer.Domain.Sweeps;
 
 namespace SweLancer.Coordinator.Cli;
 

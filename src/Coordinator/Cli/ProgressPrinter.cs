@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using SweLancer.Coordinator.Reports;
 using SweLancer.Coordinator.Sweeps;
+using SweLancer.Domain.Planning;
+using SweLancer.Domain.Summaries;
+using SweLancer.Domain.Sweeps;
 
 namespace SweLancer.Coordinator.Cli;
 

@@ -3,6 +3,8 @@ using Spectre.Console;
 using SweLancer.Coordinator.Hosting;
 using SweLancer.Coordinator.Ledger;
 using SweLancer.Coordinator.Reports;
+using SweLancer.Domain.Ledger;
+using SweLancer.Domain.Summaries;
 
 namespace SweLancer.Coordinator.Cli;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Spectre.Console;
 using SweLancer.Coordinator.Api;
 using SweLancer.Coordinator.Reports;
+using SweLancer.Domain.Summaries;
 
 namespace SweLancer.Coordinator.Cli;
 

@@ -1,5 +1,7 @@
 using SweLancer.Coordinator.Sweeps;
 using SweLancer.GraderNode.Protocol;
+using SweLancer.Domain.Planning;
+using SweLancer.Domain.Sweeps;
 
 namespace SweLancer.Coordinator.Cli;
 

@@ -1,12 +1,16 @@
 using Akka.Actor;
 using Spectre.Console;
 using SweLancer.Coordinator.Hosting;
-using SweLancer.Coordinator.Import;
 using SweLancer.Coordinator.Ledger;
 using SweLancer.Coordinator.Reports;
 using SweLancer.Coordinator.Sweeps;
 using SweLancer.GraderNode.Grading;
 using SweLancer.GraderNode.Ic;
+using SweLancer.Domain.Import;
+using SweLancer.Domain.Ledger;
+using SweLancer.Domain.Planning;
+using SweLancer.Domain.Summaries;
+using SweLancer.Domain.Sweeps;
 
 namespace SweLancer.Coordinator.Cli;
 

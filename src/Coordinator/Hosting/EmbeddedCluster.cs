@@ -3,6 +3,8 @@ using SweLancer.Coordinator.Sweeps;
 using SweLancer.GraderNode.Grading;
 using SweLancer.GraderNode.Sharding;
 using SweLancer.GraderNode.Hosting;
+using SweLancer.Domain.Planning;
+using SweLancer.Domain.Sweeps;
 
 namespace SweLancer.Coordinator.Hosting;
 

@@ -2,6 +2,7 @@ using Akka.Configuration;
 using Akka.Persistence.Sql;
 using SweLancer.Coordinator.Ledger;
 using SweLancer.Messages.Events;
+using SweLancer.Domain.Ledger;
 
 namespace SweLancer.Coordinator.Hosting;
 

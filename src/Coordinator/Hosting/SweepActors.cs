@@ -1,6 +1,9 @@
 using Akka.Actor;
 using SweLancer.Coordinator.Ledger;
 using SweLancer.Coordinator.Sweeps;
+using SweLancer.Domain.Ledger;
+using SweLancer.Domain.Planning;
+using SweLancer.Domain.Sweeps;
 
 namespace SweLancer.Coordinator.Hosting;
 

@@ -11,6 +11,8 @@ using SweLancer.Coordinator.Sweeps;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Serialization;
 using SweLancer.Messages.Sweeps;
+using SweLancer.Domain.Planning;
+using SweLancer.Domain.Sweeps;
 
 namespace SweLancer.Coordinator.Hosting;
 

@@ -9,6 +9,7 @@ using Akka.Streams.Dsl;
 using SweLancer.Coordinator.Telemetry;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Sweeps;
+using SweLancer.Domain.Ledger;
 
 namespace SweLancer.Coordinator.Ledger;
 

@@ -1,4 +1,5 @@
 using SweLancer.Messages.Events;
+using SweLancer.Domain.Ledger;
 
 namespace SweLancer.Coordinator.Ledger;
 

@@ -1,6 +1,9 @@
 using Akka.Persistence.Journal;
 using SweLancer.Coordinator.Sweeps;
 using SweLancer.Messages.Events;
+using SweLancer.Domain.Ledger;
+using SweLancer.Domain.Planning;
+using SweLancer.Domain.Sweeps;
 
 namespace SweLancer.Coordinator.Ledger;
 

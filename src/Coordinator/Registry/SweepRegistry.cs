@@ -2,9 +2,11 @@ using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
 using SweLancer.Coordinator.Hosting;
-using SweLancer.Coordinator.Import;
 using SweLancer.Coordinator.Sweeps;
 using SweLancer.Messages.Sweeps;
+using SweLancer.Domain.Import;
+using SweLancer.Domain.Planning;
+using SweLancer.Domain.Sweeps;
 
 namespace SweLancer.Coordinator.Registry;
 

@@ -1,6 +1,8 @@
 using Akka.Actor;
 using SweLancer.Coordinator.Sweeps;
 using SweLancer.Messages.Sweeps;
+using SweLancer.Domain.Planning;
+using SweLancer.Domain.Sweeps;
 
 namespace SweLancer.Coordinator.Registry;
 

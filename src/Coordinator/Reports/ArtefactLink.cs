@@ -1,3 +1,4 @@
+using SweLancer.Domain.Summaries;
 namespace SweLancer.Coordinator.Reports;
 
 /// <summary>A link from the report to one artefact file (screenshot, Playwright trace, log).</summary>

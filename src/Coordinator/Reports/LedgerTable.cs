@@ -1,5 +1,7 @@
 using Spectre.Console;
 using SweLancer.Coordinator.Ledger;
+using SweLancer.Domain.Ledger;
+using SweLancer.Domain.Summaries;
 
 namespace SweLancer.Coordinator.Reports;
 

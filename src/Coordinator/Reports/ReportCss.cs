@@ -1,3 +1,4 @@
+using SweLancer.Domain.Summaries;
 namespace SweLancer.Coordinator.Reports;
 
 /// <summary>report.html's stylesheet, inlined so the page needs no other file.</summary>

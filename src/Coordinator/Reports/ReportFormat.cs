@@ -1,4 +1,5 @@
 using System.Globalization;
+using SweLancer.Domain.Summaries;
 
 namespace SweLancer.Coordinator.Reports;
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using SweLancer.Messages.Events;
 using static SweLancer.Coordinator.Reports.ReportFormat;
+using SweLancer.Domain.Summaries;
 
 namespace SweLancer.Coordinator.Reports;
 

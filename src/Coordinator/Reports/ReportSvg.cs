@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using static SweLancer.Coordinator.Reports.ReportFormat;
+using SweLancer.Domain.Summaries;
 
 namespace SweLancer.Coordinator.Reports;
 

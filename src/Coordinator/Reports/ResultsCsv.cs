@@ -3,6 +3,8 @@ using CsvHelper;
 using SweLancer.Coordinator.Ledger;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Sweeps;
+using SweLancer.Domain.Ledger;
+using SweLancer.Domain.Summaries;
 
 namespace SweLancer.Coordinator.Reports;
 

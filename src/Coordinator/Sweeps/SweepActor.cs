@@ -8,6 +8,8 @@ using SweLancer.Messages.Events;
 using SweLancer.Messages.Submissions;
 using SweLancer.Messages.Sweeps;
 using SweLancer.Messages.Telemetry;
+using SweLancer.Domain.Planning;
+using SweLancer.Domain.Sweeps;
 
 namespace SweLancer.Coordinator.Sweeps;
 

@@ -1,3 +1,5 @@
+using SweLancer.Domain.Planning;
+using SweLancer.Domain.Sweeps;
 namespace SweLancer.Coordinator.Sweeps;
 
 /// <summary>Ask whether the sweep accepted its plan. Answered, once recovered, with <see cref="SweepStarted"/> or <see cref="SweepRejected"/>.</summary>

@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using SweLancer.Coordinator.Ledger;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Telemetry;
+using SweLancer.Domain.Ledger;
 
 namespace SweLancer.Coordinator.Telemetry;
 

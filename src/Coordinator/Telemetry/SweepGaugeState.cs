@@ -1,5 +1,6 @@
 using SweLancer.Coordinator.Ledger;
 using SweLancer.Messages.Sweeps;
+using SweLancer.Domain.Ledger;
 
 namespace SweLancer.Coordinator.Telemetry;
 

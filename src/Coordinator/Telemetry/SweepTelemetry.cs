@@ -3,6 +3,8 @@ using SweLancer.Coordinator.Sweeps;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Submissions;
 using SweLancer.Messages.Telemetry;
+using SweLancer.Domain.Planning;
+using SweLancer.Domain.Sweeps;
 
 namespace SweLancer.Coordinator.Telemetry;
 

@@ -3,10 +3,10 @@ using SweLancer.GraderNode.Containers;
 using SweLancer.GraderNode.Grading;
 using SweLancer.GraderNode.Patching;
 using SweLancer.GraderNode.Protocol;
-using SweLancer.GraderNode.Scheduling;
 using SweLancer.Messages.Submissions;
 using SweLancer.Messages.Tasks;
 using SweLancer.Messages.Telemetry;
+using SweLancer.Domain.Scheduling;
 
 namespace SweLancer.GraderNode.Ic;
 

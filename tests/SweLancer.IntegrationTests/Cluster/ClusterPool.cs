@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SweLancer.Coordinator.Import;
 using SweLancer.IntegrationTests.Infrastructure;
+using SweLancer.Domain.Import;
 
 namespace SweLancer.IntegrationTests.Cluster;
 

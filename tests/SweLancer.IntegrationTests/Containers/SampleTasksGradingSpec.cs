@@ -1,5 +1,4 @@
 using System.Text.Json;
-using SweLancer.Coordinator.Import;
 using SweLancer.GraderNode.Browser;
 using SweLancer.GraderNode.Containers;
 using SweLancer.GraderNode.Grading;
@@ -9,6 +8,7 @@ using SweLancer.Messages.Events;
 using SweLancer.Messages.Submissions;
 using SweLancer.Messages.Tasks;
 using Xunit;
+using SweLancer.Domain.Import;
 
 namespace SweLancer.IntegrationTests.Containers;
 

@@ -1,4 +1,3 @@
-using SweLancer.Coordinator.Import;
 using SweLancer.GraderNode.Browser;
 using SweLancer.GraderNode.Containers;
 using SweLancer.GraderNode.Grading;
@@ -9,6 +8,7 @@ using SweLancer.Messages.Submissions;
 using SweLancer.Messages.Tasks;
 using SweLancer.Tests.Shared;
 using Xunit;
+using SweLancer.Domain.Import;
 
 namespace SweLancer.IntegrationTests.Hostile;
 

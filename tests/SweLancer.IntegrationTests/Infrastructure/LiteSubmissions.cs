@@ -1,6 +1,6 @@
 using System.Text.Json;
-using SweLancer.Coordinator.Import;
 using SweLancer.Messages.Tasks;
+using SweLancer.Domain.Import;
 
 namespace SweLancer.IntegrationTests.Infrastructure;
 

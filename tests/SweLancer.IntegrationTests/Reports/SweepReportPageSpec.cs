@@ -2,6 +2,7 @@ using SweLancer.Coordinator.Reports;
 using SweLancer.IntegrationTests.Infrastructure;
 using SweLancer.Tests.Shared;
 using Xunit;
+using SweLancer.Domain.Summaries;
 
 namespace SweLancer.IntegrationTests.Reports;
 

@@ -1,6 +1,8 @@
 using SweLancer.Coordinator.Cli;
 using SweLancer.Coordinator.Sweeps;
 using Xunit;
+using SweLancer.Domain.Planning;
+using SweLancer.Domain.Sweeps;
 
 namespace SweLancer.Tests.Cli;
 

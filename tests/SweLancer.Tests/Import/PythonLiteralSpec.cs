@@ -1,6 +1,6 @@
 using System.Numerics;
-using SweLancer.Coordinator.Import;
 using Xunit;
+using SweLancer.Domain.Import;
 
 namespace SweLancer.Tests.Import;
 

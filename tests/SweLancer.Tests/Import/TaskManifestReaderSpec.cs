@@ -1,8 +1,8 @@
-using SweLancer.Coordinator.Import;
 using SweLancer.Messages.Tasks;
 using Xunit;
 
 using SweLancer.Tests.Shared;
+using SweLancer.Domain.Import;
 
 namespace SweLancer.Tests.Import;
 

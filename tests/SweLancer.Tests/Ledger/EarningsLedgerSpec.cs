@@ -2,6 +2,7 @@ using Xunit;
 using SweLancer.Coordinator.Ledger;
 using SweLancer.Messages.Events;
 using static SweLancer.Tests.TestData;
+using SweLancer.Domain.Ledger;
 
 namespace SweLancer.Tests.Ledger;
 

@@ -4,6 +4,7 @@ using SweLancer.Messages.Events;
 using SweLancer.Messages.Sweeps;
 using SweLancer.Messages.Tasks;
 using static SweLancer.Tests.TestData;
+using SweLancer.Domain.Ledger;
 
 namespace SweLancer.Tests.Ledger;
 

@@ -1,5 +1,6 @@
 using SweLancer.Coordinator.Reports;
 using Xunit;
+using SweLancer.Domain.Summaries;
 
 namespace SweLancer.Tests.Reports;
 

@@ -4,6 +4,7 @@ using SweLancer.Messages.Events;
 using SweLancer.Messages.Sweeps;
 using Xunit;
 using static SweLancer.Tests.Reports.ReportResults;
+using SweLancer.Domain.Summaries;
 
 namespace SweLancer.Tests.Reports;
 

@@ -3,6 +3,7 @@ using SweLancer.Messages.Events;
 using SweLancer.Messages.Sweeps;
 using Xunit;
 using static SweLancer.Tests.TestData;
+using SweLancer.Domain.Summaries;
 
 namespace SweLancer.Tests.Reports;
 

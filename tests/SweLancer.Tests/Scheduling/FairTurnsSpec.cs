@@ -1,5 +1,5 @@
-using SweLancer.GraderNode.Scheduling;
 using Xunit;
+using SweLancer.Domain.Scheduling;
 
 namespace SweLancer.Tests.Scheduling;
 

@@ -3,6 +3,8 @@ using SweLancer.Messages.Events;
 using SweLancer.Messages.Sweeps;
 using Xunit;
 using static SweLancer.Tests.TestData;
+using SweLancer.Domain.Planning;
+using SweLancer.Domain.Sweeps;
 
 namespace SweLancer.Tests.Sweeps;
 

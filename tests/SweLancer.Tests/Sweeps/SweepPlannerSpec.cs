@@ -1,6 +1,8 @@
 using Xunit;
 using SweLancer.Coordinator.Sweeps;
 using static SweLancer.Tests.TestData;
+using SweLancer.Domain.Planning;
+using SweLancer.Domain.Sweeps;
 
 namespace SweLancer.Tests.Sweeps;
 

@@ -4,6 +4,8 @@ using SweLancer.Messages.Events;
 using SweLancer.Messages.Submissions;
 using SweLancer.Messages.Sweeps;
 using static SweLancer.Tests.TestData;
+using SweLancer.Domain.Planning;
+using SweLancer.Domain.Sweeps;
 
 namespace SweLancer.Tests.Sweeps;
 

@@ -19,6 +19,9 @@ using Xunit;
 // TestKit's expectations carry their own timeouts; threading the test's token through each adds nothing.
 #pragma warning disable xUnit1051
 using static SweLancer.Tests.TestData;
+using SweLancer.Domain.Ledger;
+using SweLancer.Domain.Planning;
+using SweLancer.Domain.Sweeps;
 
 namespace SweLancer.Tests.Telemetry;
 

@@ -1,0 +1,14 @@
+using SweLancer.Messages.Sweeps;
+using SweLancer.Domain.Ledger;
+using SweLancer.Domain.Sweeps;
+
+namespace SweLancer.Domain.Planning;
+
+/// <summary>Everything one sweep grades, and what the inputs said that the user should know.</summary>
+public sealed record SweepPlan(string SweepId, IReadOnlyList<SweepWorkItem> Items, IReadOnlyList<string> Warnings)
+{
+    public IReadOnlyList<PlannedItem> Planned() => Items.Select(i => i.ToPlanned()).ToList();
+
+    /// <summary>The ledger before anything is graded: tasks, attempts and dollars available.</summary>
+    public LedgerSummary Ungraded() => LedgerSummary.Of(SweepId, Planned(), []);
+}

@@ -1,0 +1,41 @@
+using SweLancer.Messages.Events;
+using SweLancer.Messages.Sweeps;
+using SweLancer.Domain.Ledger;
+
+namespace SweLancer.Domain.Summaries;
+
+/// <summary>
+/// Everything report.html shows, computed from the plan and the ledger's results without an ActorSystem. Totals come
+/// from <see cref="LedgerSummary"/>, so the page agrees with summary.json and results.csv.
+/// </summary>
+/// <param name="Problems">Failed and system-error attempts, in plan order.</param>
+public sealed record SweepReport(
+    LedgerSummary Summary,
+    int PlannedAttempts,
+    int GradedAttempts,
+    IReadOnlyList<BandEarnings> Bands,
+    IReadOnlyList<EarningsPoint> Earnings,
+    DurationHistogram Durations,
+    DateTimeOffset? FirstStarted,
+    DateTimeOffset? LastFinished,
+    IReadOnlyList<TaskGraded> Problems)
+{
+    public static SweepReport Of(string sweepId, IReadOnlyList<PlannedItem> plan, IEnumerable<TaskGraded> results)
+    {
+        // The one per-task fold; a result given twice counts once there.
+        var tasks = TaskResult.Of(plan, results);
+        var graded = tasks.SelectMany(t => t.Attempts).ToList();
+        var order = plan.Select((item, i) => (item.QuestionId, item.Attempt, i)).ToDictionary(x => (x.QuestionId, x.Attempt), x => x.i);
+
+        return new SweepReport(
+            LedgerSummary.Of(sweepId, tasks),
+            plan.Count,
+            graded.Count,
+            BandEarnings.Of(tasks),
+            CumulativeEarnings.Of(tasks),
+            DurationHistogram.Of(graded.Select(r => r.FinishedAt - r.StartedAt)),
+            graded.Count == 0 ? null : graded.Min(r => r.StartedAt),
+            graded.Count == 0 ? null : graded.Max(r => r.FinishedAt),
+            graded.Where(r => r.Outcome != GradeOutcome.Passed).OrderBy(r => order[(r.QuestionId, r.Attempt)]).ToList());
+    }
+}

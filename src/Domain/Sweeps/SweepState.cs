@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+using SweLancer.Messages.Events;
+using SweLancer.Messages.Submissions;
+using SweLancer.Messages.Sweeps;
+using SweLancer.Domain.Ledger;
+using SweLancer.Domain.Planning;
+
+namespace SweLancer.Domain.Sweeps;
+
+/// <summary>A sweep's persisted state: its plan and the results accepted so far. Pure; the actor only persists and applies.</summary>
+public sealed class SweepState
+{
+    public static readonly SweepState Empty = new(null, ImmutableDictionary<ResultKey, TaskGraded>.Empty, []);
+
+    // Shared by every state that has the same plan: rebuilding it per result would make a sweep quadratic.
+    private readonly ImmutableHashSet<ResultKey> _plannedKeys;
+
+    private SweepState(SweepPlanned? plan, ImmutableDictionary<ResultKey, TaskGraded> results, ImmutableHashSet<ResultKey> plannedKeys)
+    {
+        Plan = plan;
+        Results = results;
+        _plannedKeys = plannedKeys;
+    }
+
+    public SweepPlanned? Plan { get; }
+
+    public ImmutableDictionary<ResultKey, TaskGraded> Results { get; }
+
+    public bool IsPlanned => Plan is not null;
+
+    public int Total => Plan?.Items.Count ?? 0;
+
+    public bool IsFinished => IsPlanned && Results.Count == Total;
+
+    public bool IsPlannedKey(ResultKey key) => _plannedKeys.Contains(key);
+
+    public SweepState Apply(object @event) => @event switch
+    {
+        SweepPlanned planned => new SweepState(planned, Results, KeysOf(planned)),
+        // First result wins: a key is only ever counted once.
+        TaskGraded graded => Results.ContainsKey(graded.Key) ? this : new SweepState(Plan, Results.Add(graded.Key, graded), _plannedKeys),
+        _ => throw new ArgumentException($"Unknown sweep event {@event.GetType().Name}", nameof(@event)),
+    };
+
+    public SweepSnapshot ToSnapshot() =>
+        new(Plan ?? throw new InvalidOperationException("An unplanned sweep has nothing to snapshot."), Results.Values.ToList());
+
+    public static SweepState FromSnapshot(SweepSnapshot snapshot) =>
+        new(snapshot.Plan, snapshot.Results.ToImmutableDictionary(r => r.Key), KeysOf(snapshot.Plan));
+
+    public SweepProgress Progress(string sweepId, int inFlight) =>
+        SweepProgress.Of(LedgerSummary.Of(sweepId, Plan?.Items ?? [], Results.Values), inFlight);
+
+    private static ImmutableHashSet<ResultKey> KeysOf(SweepPlanned plan) =>
+        plan.Items.Select(i => new ResultKey(i.QuestionId, i.Attempt)).ToImmutableHashSet();
+}
