@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using SweLancer.Coordinator.Cli;
-using SweLancer.GraderNode.Hosting;
+using SweLancer.Hosting.Nodes;
 
 // Logs are read in wide windows; do not wrap tables and messages at 80 columns when output is redirected.
 if (Console.IsOutputRedirected)

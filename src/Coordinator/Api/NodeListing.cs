@@ -1,5 +1,6 @@
 using SweLancer.GraderNode.Sharding;
 using SweLancer.Messages.Nodes;
+using SweLancer.Messages.Sharding;
 
 namespace SweLancer.Coordinator.Api;
 
@@ -8,12 +9,12 @@ public static class NodeListing
 {
     /// <summary>Only a reachable, up grader is asked: asking any other would only wait for the timeout.</summary>
     public static bool ShouldAsk(ClusterMemberInfo member) =>
-        member.Reachable && member.Status is "up" or "weakly_up" && member.Roles.Contains(GraderRegion.Role);
+        member.Reachable && member.Status is "up" or "weakly_up" && member.Roles.Contains(GradingShards.Role);
 
     public static NodeView View(ClusterMemberInfo member, NodeStatus? answer, TimeSpan timeout)
     {
         string? problem = null;
-        if (member.Roles.Contains(GraderRegion.Role) && answer is null)
+        if (member.Roles.Contains(GradingShards.Role) && answer is null)
         {
             problem = !member.Reachable ? "unreachable"
                 : ShouldAsk(member) ? $"no answer within {timeout.TotalSeconds:0.#} s"

@@ -3,6 +3,9 @@ using SweLancer.Coordinator.Sweeps;
 using SweLancer.GraderNode.Hosting;
 using SweLancer.Domain.Planning;
 using SweLancer.Domain.Sweeps;
+using SweLancer.Hosting.Cluster;
+using SweLancer.Hosting.Logging;
+using SweLancer.Hosting.Nodes;
 
 namespace SweLancer.Coordinator.Cli;
 

@@ -2,6 +2,9 @@ using System.CommandLine;
 using SweLancer.Coordinator.Api;
 using SweLancer.Coordinator.Hosting;
 using SweLancer.GraderNode.Hosting;
+using SweLancer.Hosting.Cluster;
+using SweLancer.Hosting.Logging;
+using SweLancer.Hosting.Nodes;
 
 namespace SweLancer.Coordinator.Cli;
 

@@ -3,6 +3,9 @@ using Akka.Configuration;
 using Microsoft.Data.Sqlite;
 using SweLancer.GraderNode.Hosting;
 using SweLancer.Messages.Serialization;
+using SweLancer.Hosting.Cluster;
+using SweLancer.Hosting.Logging;
+using SweLancer.Hosting.Nodes;
 
 namespace SweLancer.Coordinator.Hosting;
 
@@ -17,7 +20,7 @@ public static class CoordinatorNode
         if (db.IsSqlite)
             UseWriteAheadLog(db.ConnectionString);
         var config = ConfigurationFactory.ParseString(SerializationConfig.Hocon).WithFallback(PersistenceHocon.For(db));
-        return await ClusterNode.StartAsync(node, roles, config, logPath, joinTimeout, logLevel, cancellation);
+        return await ClusterActorSystem.StartAsync(node, roles, config, logPath, joinTimeout, logLevel, cancellation);
     }
 
     // Readers (the ledger's tag queries) then never block the journal's writes.

@@ -4,6 +4,11 @@ using SweLancer.Coordinator.Registry;
 using SweLancer.GraderNode.Hosting;
 using SweLancer.GraderNode.Sharding;
 using SweLancer.GraderNode.Telemetry;
+using SweLancer.Messages.Sharding;
+using SweLancer.Hosting.Cluster;
+using SweLancer.Hosting.Logging;
+using SweLancer.Hosting.Nodes;
+using SweLancer.Hosting.Telemetry;
 
 namespace SweLancer.Coordinator.Hosting;
 
@@ -25,7 +30,7 @@ public static class CoordinatorProcess
         await using var graderRole = settings.Grader is null ? null : await GraderRole.PrepareAsync(settings.Grader, stop);
         var system = await CoordinatorNode.StartAsync(settings.Node, settings.Roles.Names, settings.Db, settings.LogPath,
             settings.JoinTimeout, cancellation: stop);
-        var graders = graderRole?.Start(system) ?? GraderRegion.StartProxy(system);
+        var graders = graderRole?.Start(system) ?? GradingShards.StartProxy(system);
         var registry = system.ActorOf(Supervision.WithBackoff(SweepRegistry.Props(graders), "registry"), "sweeps");
 
         var api = CoordinatorApi.Build(settings.Api, new SweepQueries(registry), system);

@@ -1,5 +1,8 @@
 using SweLancer.Coordinator.Api;
 using SweLancer.GraderNode.Hosting;
+using SweLancer.Hosting.Cluster;
+using SweLancer.Hosting.Logging;
+using SweLancer.Hosting.Nodes;
 
 namespace SweLancer.Coordinator.Hosting;
 

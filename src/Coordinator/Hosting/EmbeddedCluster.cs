@@ -5,6 +5,10 @@ using SweLancer.GraderNode.Sharding;
 using SweLancer.GraderNode.Hosting;
 using SweLancer.Domain.Planning;
 using SweLancer.Domain.Sweeps;
+using SweLancer.Messages.Sharding;
+using SweLancer.Hosting.Cluster;
+using SweLancer.Hosting.Logging;
+using SweLancer.Hosting.Nodes;
 
 namespace SweLancer.Coordinator.Hosting;
 
@@ -23,7 +27,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
 
     public static async Task<EmbeddedCluster> StartAsync(DatabaseTarget db, TaskGrader grader, string logPath, string logLevel = "INFO")
     {
-        var system = await CoordinatorNode.StartAsync(NodeSettings.Embedded, [CoordinatorNode.Role, GraderRegion.Role], db, logPath,
+        var system = await CoordinatorNode.StartAsync(NodeSettings.Embedded, [CoordinatorNode.Role, GradingShards.Role], db, logPath,
             TimeSpan.FromSeconds(30), logLevel);
         var region = GraderRegion.Start(system, grader);
         GraderNode.Status.NodeStatusHost.Start(system, "embedded", grader);

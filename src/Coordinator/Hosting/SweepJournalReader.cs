@@ -13,6 +13,9 @@ using SweLancer.Messages.Serialization;
 using SweLancer.Messages.Sweeps;
 using SweLancer.Domain.Planning;
 using SweLancer.Domain.Sweeps;
+using SweLancer.Hosting.Cluster;
+using SweLancer.Hosting.Logging;
+using SweLancer.Hosting.Nodes;
 
 namespace SweLancer.Coordinator.Hosting;
 

@@ -5,6 +5,7 @@ using Docker.DotNet;
 using Docker.DotNet.Models;
 using SweLancer.GraderNode.Telemetry;
 using SweLancer.Messages.Telemetry;
+using SweLancer.Hosting.Telemetry;
 
 namespace SweLancer.GraderNode.Containers;
 

@@ -4,6 +4,7 @@ using SweLancer.Messages.Commands;
 using SweLancer.GraderNode.Telemetry;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Telemetry;
+using SweLancer.Hosting.Telemetry;
 
 namespace SweLancer.GraderNode.Grading;
 

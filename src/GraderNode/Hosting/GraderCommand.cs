@@ -1,4 +1,7 @@
 using System.CommandLine;
+using SweLancer.Hosting.Cluster;
+using SweLancer.Hosting.Logging;
+using SweLancer.Hosting.Nodes;
 
 namespace SweLancer.GraderNode.Hosting;
 

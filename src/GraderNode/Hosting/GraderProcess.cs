@@ -3,6 +3,11 @@ using Akka.Configuration;
 using SweLancer.GraderNode.Sharding;
 using SweLancer.GraderNode.Telemetry;
 using SweLancer.Messages.Serialization;
+using SweLancer.Messages.Sharding;
+using SweLancer.Hosting.Cluster;
+using SweLancer.Hosting.Logging;
+using SweLancer.Hosting.Nodes;
+using SweLancer.Hosting.Telemetry;
 
 namespace SweLancer.GraderNode.Hosting;
 
@@ -19,7 +24,7 @@ public static class GraderProcess
         if (telemetry.PrometheusUrl is { } metrics)
             Console.WriteLine($"grader {settings.NodeId}: metrics at {metrics}");
         await using var role = await GraderRole.PrepareAsync(settings, stop);
-        var system = await ClusterNode.StartAsync(settings.Node, [GraderRegion.Role],
+        var system = await ClusterActorSystem.StartAsync(settings.Node, [GradingShards.Role],
             ConfigurationFactory.ParseString(SerializationConfig.Hocon), settings.LogPath, settings.JoinTimeout, cancellation: stop);
         role.Start(system);
         Console.WriteLine($"grader {settings.NodeId} is up at {Akka.Cluster.Cluster.Get(system).SelfAddress}");

@@ -2,6 +2,9 @@ using Akka.Actor;
 using SweLancer.GraderNode.Grading;
 using SweLancer.GraderNode.Ic;
 using SweLancer.GraderNode.Sharding;
+using SweLancer.Hosting.Cluster;
+using SweLancer.Hosting.Logging;
+using SweLancer.Hosting.Nodes;
 
 namespace SweLancer.GraderNode.Hosting;
 

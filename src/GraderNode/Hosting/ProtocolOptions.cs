@@ -1,6 +1,9 @@
 using System.CommandLine;
 using SweLancer.GraderNode.Containers;
 using SweLancer.GraderNode.Protocol;
+using SweLancer.Hosting.Cluster;
+using SweLancer.Hosting.Logging;
+using SweLancer.Hosting.Nodes;
 
 namespace SweLancer.GraderNode.Hosting;
 

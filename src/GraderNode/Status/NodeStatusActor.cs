@@ -3,6 +3,7 @@ using Akka.Cluster.Sharding;
 using SweLancer.GraderNode.Grading;
 using SweLancer.GraderNode.Sharding;
 using SweLancer.Messages.Nodes;
+using SweLancer.Messages.Sharding;
 
 namespace SweLancer.GraderNode.Status;
 
@@ -29,7 +30,7 @@ public sealed class NodeStatusActor : ReceiveActor
     {
         try
         {
-            var region = ClusterSharding.Get(Context.System).ShardRegion(GraderRegion.TypeName);
+            var region = ClusterSharding.Get(Context.System).ShardRegion(GradingShards.TypeName);
             var state = await region.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, RegionTimeout);
             return state.Shards.Sum(s => s.EntityIds.Count);
         }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using SweLancer.GraderNode.Containers;
 using SweLancer.Messages.Telemetry;
+using SweLancer.Hosting.Telemetry;
 
 namespace SweLancer.GraderNode.Telemetry;
 

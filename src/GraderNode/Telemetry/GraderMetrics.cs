@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using SweLancer.Messages.Telemetry;
+using SweLancer.Hosting.Telemetry;
 
 namespace SweLancer.GraderNode.Telemetry;
 

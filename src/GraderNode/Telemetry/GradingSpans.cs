@@ -3,6 +3,7 @@ using SweLancer.GraderNode.Grading;
 using SweLancer.Messages.Commands;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Telemetry;
+using SweLancer.Hosting.Telemetry;
 
 namespace SweLancer.GraderNode.Telemetry;
 

@@ -1,5 +1,8 @@
 using SweLancer.GraderNode.Hosting;
 using Xunit;
+using SweLancer.Hosting.Cluster;
+using SweLancer.Hosting.Logging;
+using SweLancer.Hosting.Nodes;
 
 namespace SweLancer.Tests.Hosting;
 

@@ -1,5 +1,6 @@
 using SweLancer.GraderNode.Telemetry;
 using Xunit;
+using SweLancer.Hosting.Telemetry;
 
 namespace SweLancer.Tests.Telemetry;
 

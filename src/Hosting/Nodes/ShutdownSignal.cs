@@ -1,6 +1,9 @@
 using System.Runtime.InteropServices;
+using SweLancer.Hosting.Cluster;
+using SweLancer.Hosting.Logging;
+using SweLancer.Hosting.Telemetry;
 
-namespace SweLancer.GraderNode.Hosting;
+namespace SweLancer.Hosting.Nodes;
 
 /// <summary>
 /// SIGTERM (Kubernetes stopping a pod) and SIGINT become a cancellation, so the process can leave the cluster

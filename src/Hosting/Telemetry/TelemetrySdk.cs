@@ -4,8 +4,11 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using SweLancer.Messages.Telemetry;
+using SweLancer.Hosting.Cluster;
+using SweLancer.Hosting.Logging;
+using SweLancer.Hosting.Nodes;
 
-namespace SweLancer.GraderNode.Telemetry;
+namespace SweLancer.Hosting.Telemetry;
 
 /// <summary>
 /// The OpenTelemetry SDK for one process: the project's meter and activity source, exported as

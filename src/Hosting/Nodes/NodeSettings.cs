@@ -1,4 +1,7 @@
-namespace SweLancer.GraderNode.Hosting;
+using SweLancer.Hosting.Cluster;
+using SweLancer.Hosting.Logging;
+using SweLancer.Hosting.Telemetry;
+namespace SweLancer.Hosting.Nodes;
 
 /// <summary>
 /// Where a node listens and which cluster it joins. An empty seed list makes the node found a cluster of its own

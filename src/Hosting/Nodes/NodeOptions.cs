@@ -1,7 +1,10 @@
 using System.CommandLine;
 using Akka.Actor;
+using SweLancer.Hosting.Cluster;
+using SweLancer.Hosting.Logging;
+using SweLancer.Hosting.Telemetry;
 
-namespace SweLancer.GraderNode.Hosting;
+namespace SweLancer.Hosting.Nodes;
 
 /// <summary>The flags (and environment variables) every cluster process takes: where it listens, which cluster it joins, its log and metrics.</summary>
 public sealed class NodeOptions

@@ -1,7 +1,10 @@
 using Akka.Actor;
 using Akka.Event;
+using SweLancer.Hosting.Cluster;
+using SweLancer.Hosting.Nodes;
+using SweLancer.Hosting.Telemetry;
 
-namespace SweLancer.GraderNode.Hosting;
+namespace SweLancer.Hosting.Logging;
 
 /// <summary>
 /// Writes Akka's log to a file in the sweep's output folder, so the console keeps to progress and results while

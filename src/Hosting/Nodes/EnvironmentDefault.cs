@@ -1,6 +1,9 @@
 using System.CommandLine.Parsing;
+using SweLancer.Hosting.Cluster;
+using SweLancer.Hosting.Logging;
+using SweLancer.Hosting.Telemetry;
 
-namespace SweLancer.GraderNode.Hosting;
+namespace SweLancer.Hosting.Nodes;
 
 /// <summary>
 /// Option defaults read from environment variables (how a Kubernetes pod is configured). A malformed value is a parse

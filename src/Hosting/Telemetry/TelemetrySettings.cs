@@ -1,4 +1,7 @@
-namespace SweLancer.GraderNode.Telemetry;
+using SweLancer.Hosting.Cluster;
+using SweLancer.Hosting.Logging;
+using SweLancer.Hosting.Nodes;
+namespace SweLancer.Hosting.Telemetry;
 
 /// <summary>
 /// Which exporters a process runs, decided from the standard OpenTelemetry environment variables plus a Prometheus port:

@@ -1,4 +1,7 @@
-namespace SweLancer.GraderNode.Hosting;
+using SweLancer.Hosting.Logging;
+using SweLancer.Hosting.Nodes;
+using SweLancer.Hosting.Telemetry;
+namespace SweLancer.Hosting.Cluster;
 
 /// <summary>The node could not join its cluster; the message says which seeds it tried.</summary>
 public sealed class ClusterJoinException(string message) : Exception(message);

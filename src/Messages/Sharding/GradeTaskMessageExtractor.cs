@@ -1,7 +1,7 @@
 using Akka.Cluster.Sharding;
 using SweLancer.Messages.Commands;
 
-namespace SweLancer.GraderNode.Sharding;
+namespace SweLancer.Messages.Sharding;
 
 /// <summary>Spreads grading entities over shards by (sweep, task, attempt).</summary>
 public sealed class GradeTaskMessageExtractor(int maxShards) : HashCodeMessageExtractor(maxShards)

@@ -3,11 +3,14 @@ using Akka.Cluster.Sharding;
 using Akka.Cluster.Tools.Singleton;
 using Akka.Configuration;
 using Akka.DistributedData;
+using SweLancer.Hosting.Logging;
+using SweLancer.Hosting.Nodes;
+using SweLancer.Hosting.Telemetry;
 
-namespace SweLancer.GraderNode.Hosting;
+namespace SweLancer.Hosting.Cluster;
 
 /// <summary>Starts an ActorSystem as a cluster member and waits until it is Up.</summary>
-public static class ClusterNode
+public static class ClusterActorSystem
 {
     public static async Task<ActorSystem> StartAsync(NodeSettings node, IEnumerable<string> roles, Config extra, string logPath,
         TimeSpan joinTimeout, string logLevel = "INFO", CancellationToken cancellation = default)

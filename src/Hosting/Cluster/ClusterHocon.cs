@@ -1,6 +1,9 @@
 using Akka.Configuration;
+using SweLancer.Hosting.Logging;
+using SweLancer.Hosting.Nodes;
+using SweLancer.Hosting.Telemetry;
 
-namespace SweLancer.GraderNode.Hosting;
+namespace SweLancer.Hosting.Cluster;
 
 /// <summary>Cluster settings shared by every node; embedded mode is a one-node cluster with both roles.</summary>
 public static class ClusterHocon
