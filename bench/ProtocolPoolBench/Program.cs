@@ -62,7 +62,11 @@ Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
 await File.WriteAllTextAsync(output, JsonSerializer.Serialize(new
 {
     machine = new { cores = Environment.ProcessorCount, date = DateTime.UtcNow.ToString("u", CultureInfo.InvariantCulture) },
-    tasks, slots, setup_seconds = setupSeconds, test_seconds = testSeconds, ideal_seconds = ideal,
+    tasks,
+    slots,
+    setup_seconds = setupSeconds,
+    test_seconds = testSeconds,
+    ideal_seconds = ideal,
     runs = results,
     naive_over_prewarmed = Math.Round(naive / prewarmed, 3),
     prewarmed_over_ideal = Math.Round(prewarmed / ideal, 3),

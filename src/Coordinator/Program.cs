@@ -15,7 +15,7 @@ try
 catch (Exception ex)
 {
     Console.Error.WriteLine($"error: the command line could not be read: {ex.GetBaseException().Message}");
-    return SweepRunner.ExitBadInput;
+    return ExitCodes.BadInput;
 }
 
 if (parsed.Errors.Count > 0 && parsed.CommandResult.Command.Subcommands.Count == 0)
@@ -23,7 +23,7 @@ if (parsed.Errors.Count > 0 && parsed.CommandResult.Command.Subcommands.Count ==
     foreach (var error in parsed.Errors)
         Console.Error.WriteLine($"error: {error.Message}");
     Console.Error.WriteLine("Run with --help for the options.");
-    return SweepRunner.ExitBadInput;
+    return ExitCodes.BadInput;
 }
 
 // Our own SIGTERM/SIGINT handling: a node leaving the cluster needs longer than System.CommandLine's 2 s grace.
@@ -36,5 +36,5 @@ catch (Exception ex)
 {
     // Users get what went wrong; the stack trace goes to the sweep's log (swelancer.log), not the terminal.
     Console.Error.WriteLine($"error: {ex.GetBaseException().Message}");
-    return SweepRunner.ExitFailure;
+    return ExitCodes.Failure;
 }

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using SweLancer.GraderNode.Hosting;
-using SweLancer.Hosting.Cluster;
-using SweLancer.Hosting.Logging;
 using SweLancer.Hosting.Nodes;
 
 namespace SweLancer.GraderNode;

@@ -1,7 +1,7 @@
-using Xunit;
 using Npgsql;
 using SweLancer.IntegrationTests.Infrastructure;
 using SweLancer.Tests.Shared;
+using Xunit;
 
 namespace SweLancer.IntegrationTests;
 

@@ -1,6 +1,6 @@
-using Xunit;
 using SweLancer.IntegrationTests.Infrastructure;
 using SweLancer.Tests.Shared;
+using Xunit;
 
 namespace SweLancer.IntegrationTests;
 

@@ -1,8 +1,8 @@
+using SweLancer.Domain.Import;
 using SweLancer.IntegrationTests.Infrastructure;
 using SweLancer.Messages.Tasks;
 using SweLancer.Tests.Shared;
 using Xunit;
-using SweLancer.Domain.Import;
 
 namespace SweLancer.IntegrationTests;
 

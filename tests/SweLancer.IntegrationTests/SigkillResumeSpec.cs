@@ -1,8 +1,7 @@
-using Xunit;
 using System.Text.RegularExpressions;
 using SweLancer.IntegrationTests.Infrastructure;
-
 using SweLancer.Tests.Shared;
+using Xunit;
 
 namespace SweLancer.IntegrationTests;
 

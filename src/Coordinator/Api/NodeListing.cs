@@ -1,4 +1,3 @@
-using SweLancer.GraderNode.Sharding;
 using SweLancer.Messages.Nodes;
 using SweLancer.Messages.Sharding;
 

@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Http;
 using SweLancer.Coordinator.Ledger;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Serialization;
-using SweLancer.Domain.Ledger;
 
 namespace SweLancer.Coordinator.Api;
 

@@ -3,7 +3,6 @@ using SweLancer.Coordinator.Ledger;
 using SweLancer.Coordinator.Registry;
 using SweLancer.Coordinator.Sweeps;
 using SweLancer.Domain.Ledger;
-using SweLancer.Domain.Planning;
 using SweLancer.Domain.Sweeps;
 
 namespace SweLancer.Coordinator.Api;

@@ -1,12 +1,10 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using SweLancer.Coordinator.Cli;
 using SweLancer.Coordinator.Registry;
-using SweLancer.Coordinator.Sweeps;
-using SweLancer.Messages.Sweeps;
 using SweLancer.Domain.Import;
 using SweLancer.Domain.Planning;
 using SweLancer.Domain.Sweeps;
+using SweLancer.Messages.Sweeps;
 
 namespace SweLancer.Coordinator.Api;
 

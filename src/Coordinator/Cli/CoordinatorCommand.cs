@@ -1,9 +1,7 @@
 using System.CommandLine;
 using SweLancer.Coordinator.Api;
+using SweLancer.Coordinator.Embedded;
 using SweLancer.Coordinator.Hosting;
-using SweLancer.GraderNode.Hosting;
-using SweLancer.Hosting.Cluster;
-using SweLancer.Hosting.Logging;
 using SweLancer.Hosting.Nodes;
 
 namespace SweLancer.Coordinator.Cli;
@@ -39,9 +37,9 @@ public static class CoordinatorCommand
         var roles = new Option<string>("--roles")
         {
             Description = "This node's roles: 'coordinator', or 'coordinator,grader' to grade here too with the grader flags below [env SWELANCER_ROLES].",
-            DefaultValueFactory = EnvironmentDefault.String("SWELANCER_ROLES", CoordinatorNode.Role),
+            DefaultValueFactory = EnvironmentDefault.String("SWELANCER_ROLES", CoordinatorActorSystem.Role),
         };
-        var grader = new GraderOptions();
+        var grader = new CoLocatedGraderOptions();
 
         var command = new Command("coordinator", "Run the coordinator role of a cluster (sweeps, ledgers, HTTP API) on PostgreSQL; grader nodes (swelancer-grader) join it.")
         {
@@ -55,7 +53,7 @@ public static class CoordinatorCommand
             // yet while validating, hence the fallback.
             try
             {
-                CoordinatorRoles.Parse(r.GetValue(roles) ?? EnvironmentDefault.Text("SWELANCER_ROLES") ?? CoordinatorNode.Role);
+                CoordinatorRoles.Parse(r.GetValue(roles) ?? EnvironmentDefault.Text("SWELANCER_ROLES") ?? CoordinatorActorSystem.Role);
             }
             catch (ArgumentException ex)
             {
@@ -87,7 +85,7 @@ public static class CoordinatorCommand
             if (api.Problem() is { } problem)
             {
                 Console.Error.WriteLine($"error: {problem}");
-                return Task.FromResult(SweepRunner.ExitBadInput);
+                return Task.FromResult(ExitCodes.BadInput);
             }
 
             var nodeSettings = node.Read(parsed);
@@ -95,7 +93,7 @@ public static class CoordinatorCommand
             var settings = new CoordinatorSettings(nodeSettings, DatabaseTarget.Parse(parsed.GetValue(db)!), api,
                 node.LogPath(parsed), node.JoinTimeout(parsed), node.MetricsPort(parsed),
                 alsoGrades ? grader.Read(parsed, nodeSettings, node) : null);
-            return CoordinatorProcess.RunAsync(settings, stop);
+            return CoordinatorService.RunAsync(settings, stop);
         });
         return command;
     }

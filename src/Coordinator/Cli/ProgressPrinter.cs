@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using SweLancer.Coordinator.Reports;
-using SweLancer.Coordinator.Sweeps;
-using SweLancer.Domain.Planning;
 using SweLancer.Domain.Summaries;
 using SweLancer.Domain.Sweeps;
 

@@ -14,12 +14,12 @@ public static class RemoteCall
         catch (CoordinatorRefusedException ex)
         {
             AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
-            return SweepRunner.ExitBadInput;
+            return ExitCodes.BadInput;
         }
         catch (CoordinatorUnreachableException ex)
         {
             AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
-            return SweepRunner.ExitFailure;
+            return ExitCodes.Failure;
         }
     }
 }

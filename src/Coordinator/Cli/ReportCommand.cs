@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
+using SweLancer.Domain.Planning;
 using SweLancer.Coordinator.Hosting;
-using SweLancer.Coordinator.Ledger;
 using SweLancer.Coordinator.Reports;
 using SweLancer.Domain.Ledger;
 using SweLancer.Domain.Summaries;
@@ -39,7 +39,7 @@ public static class ReportCommand
         catch (ArgumentException ex)
         {
             console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
-            return SweepRunner.ExitBadInput;
+            return ExitCodes.BadInput;
         }
 
         // Reading would create an empty SQLite file; a missing one means the sweep ran elsewhere.
@@ -47,7 +47,7 @@ public static class ReportCommand
         {
             console.MarkupLineInterpolated(
                 $"[red]error:[/] no journal at {Path.Combine(outDir, "sweep.db")}: sweep '{sweepId}' was not run with this output folder. Pass the sweep's --out (or its --db).");
-            return SweepRunner.ExitBadInput;
+            return ExitCodes.BadInput;
         }
 
         Directory.CreateDirectory(outDir);
@@ -55,7 +55,7 @@ public static class ReportCommand
         if (history is null)
         {
             console.MarkupLineInterpolated($"[red]error:[/] no sweep '{sweepId}' in the journal ({db.Description}).");
-            return SweepRunner.ExitBadInput;
+            return ExitCodes.BadInput;
         }
 
         var planned = history.Plan.Items;
@@ -68,6 +68,6 @@ public static class ReportCommand
         var reportPath = Path.Combine(outDir, "report.html");
         ReportHtml.Write(reportPath, SweepReport.Of(sweepId, planned, results));
         console.WriteLine($"report: {reportPath}");
-        return SweepRunner.ExitOk;
+        return ExitCodes.Ok;
     }
 }

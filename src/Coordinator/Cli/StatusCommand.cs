@@ -14,7 +14,7 @@ public static class StatusCommand
 
     public static Command Build()
     {
-        var remote = new CoordinatorOptions();
+        var remote = new CoordinatorClientOptions();
         var sweep = new Argument<string?>("SWEEP") { Description = "A sweep id; without it, every sweep is listed.", Arity = ArgumentArity.ZeroOrOne };
         var watch = new Option<bool>("--watch") { Description = "Follow the sweep's progress until it finishes, then print its ledger." };
         var command = new Command("status", "Show the sweeps of a running coordinator, or one sweep's progress and earnings.") { sweep, watch };
@@ -38,7 +38,7 @@ public static class StatusCommand
         if (views.Count == 0)
         {
             Console.WriteLine("no sweeps");
-            return SweepRunner.ExitOk;
+            return ExitCodes.Ok;
         }
 
         var table = new Table().AddColumns("sweep", "state", "graded", "passed", "earned", "available");
@@ -52,7 +52,7 @@ public static class StatusCommand
         }
 
         AnsiConsole.Write(table);
-        return SweepRunner.ExitOk;
+        return ExitCodes.Ok;
     }
 
     private static async Task<int> ShowAsync(CoordinatorClient client, string id, bool watch, CancellationToken cancellation)
@@ -74,6 +74,6 @@ public static class StatusCommand
             Console.WriteLine(ProgressPrinter.Format(p, view.Timing?.AttemptsPerMinute ?? 0));
         if (view.Ledger is { } summary)
             AnsiConsole.Write(LedgerTable.Of(summary));
-        return SweepRunner.ExitOk;
+        return ExitCodes.Ok;
     }
 }

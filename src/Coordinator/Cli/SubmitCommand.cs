@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Spectre.Console;
-using SweLancer.Coordinator.Sweeps;
 using SweLancer.Domain.Planning;
 using SweLancer.Domain.Sweeps;
 
@@ -11,7 +10,7 @@ public static class SubmitCommand
 {
     public static Command Build()
     {
-        var remote = new CoordinatorOptions();
+        var remote = new CoordinatorClientOptions();
         var tasks = new Option<FileInfo>("--tasks") { Description = "Task pool: a SWE-Lancer task CSV or a task manifest (.json).", Required = true };
         var submissions = new Option<FileInfo>("--submissions") { Description = "The model's answers, JSON Lines.", Required = true };
         var sweepId = new Option<string?>("--sweep-id") { Description = "Name of the sweep. Generated when absent." };
@@ -49,7 +48,7 @@ public static class SubmitCommand
                 var submitted = created.GetProperty("sweep_id").GetString();
                 Console.WriteLine($"submitted sweep {submitted}: {created.GetProperty("tasks").GetInt32()} tasks, {created.GetProperty("attempts").GetInt32()} attempts");
                 Console.WriteLine($"watch it with: swelancer status --coordinator {parsed.GetValue<Uri>("--coordinator")} {submitted} --watch");
-                return SweepRunner.ExitOk;
+                return ExitCodes.Ok;
             });
         });
         return command;

@@ -1,6 +1,4 @@
-using SweLancer.Coordinator.Sweeps;
-using SweLancer.GraderNode.Protocol;
-using SweLancer.Domain.Planning;
+using SweLancer.Coordinator.Embedded;
 using SweLancer.Domain.Sweeps;
 
 namespace SweLancer.Coordinator.Cli;
@@ -14,6 +12,4 @@ public sealed record SweepOptions(
     string? Db,
     string? SummaryJsonPath,
     DispatchPolicy Policy,
-    int? ContainerSlots = null,
-    string? ArtefactsDir = null,
-    ProtocolSettings? Protocol = null);
+    EmbeddedGrading Grading);

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using SweLancer.GraderNode.Telemetry;
 using SweLancer.Hosting.Telemetry;
 
 namespace SweLancer.Coordinator.Cli;

@@ -1,4 +1,3 @@
-using SweLancer.GraderNode.Sharding;
 using SweLancer.Messages.Sharding;
 
 namespace SweLancer.Coordinator.Hosting;
@@ -9,17 +8,17 @@ namespace SweLancer.Coordinator.Hosting;
 /// </summary>
 public sealed record CoordinatorRoles(bool AlsoGrades)
 {
-    public IReadOnlyList<string> Names => AlsoGrades ? [CoordinatorNode.Role, GradingShards.Role] : [CoordinatorNode.Role];
+    public IReadOnlyList<string> Names => AlsoGrades ? [CoordinatorActorSystem.Role, GradingShards.Role] : [CoordinatorActorSystem.Role];
 
     /// <summary>Parses "coordinator" or "coordinator,grader" (any order, any case); throws ArgumentException naming what is wrong.</summary>
     public static CoordinatorRoles Parse(string raw)
     {
         var names = raw.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(n => n.ToLowerInvariant()).ToList();
-        if (names.FirstOrDefault(n => n != CoordinatorNode.Role && n != GradingShards.Role) is { } unknown)
-            throw new ArgumentException($"--roles '{raw}': unknown role '{unknown}'; the roles are '{CoordinatorNode.Role}' and '{GradingShards.Role}'.");
-        if (!names.Contains(CoordinatorNode.Role))
-            throw new ArgumentException($"--roles '{raw}': swelancer coordinator always has the '{CoordinatorNode.Role}' role; a node that only grades is swelancer-grader.");
+        if (names.FirstOrDefault(n => n != CoordinatorActorSystem.Role && n != GradingShards.Role) is { } unknown)
+            throw new ArgumentException($"--roles '{raw}': unknown role '{unknown}'; the roles are '{CoordinatorActorSystem.Role}' and '{GradingShards.Role}'.");
+        if (!names.Contains(CoordinatorActorSystem.Role))
+            throw new ArgumentException($"--roles '{raw}': swelancer coordinator always has the '{CoordinatorActorSystem.Role}' role; a node that only grades is swelancer-grader.");
         return new CoordinatorRoles(names.Contains(GradingShards.Role));
     }
 }

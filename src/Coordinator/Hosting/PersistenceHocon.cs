@@ -2,7 +2,6 @@ using Akka.Configuration;
 using Akka.Persistence.Sql;
 using SweLancer.Coordinator.Ledger;
 using SweLancer.Messages.Events;
-using SweLancer.Domain.Ledger;
 
 namespace SweLancer.Coordinator.Hosting;
 

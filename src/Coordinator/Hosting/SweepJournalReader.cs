@@ -6,16 +6,11 @@ using Akka.Streams;
 using Akka.Streams.Dsl;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using SweLancer.GraderNode.Hosting;
 using SweLancer.Coordinator.Sweeps;
+using SweLancer.Hosting.Logging;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Serialization;
 using SweLancer.Messages.Sweeps;
-using SweLancer.Domain.Planning;
-using SweLancer.Domain.Sweeps;
-using SweLancer.Hosting.Cluster;
-using SweLancer.Hosting.Logging;
-using SweLancer.Hosting.Nodes;
 
 namespace SweLancer.Coordinator.Hosting;
 

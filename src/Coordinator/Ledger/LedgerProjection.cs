@@ -1,4 +1,3 @@
-using Akka;
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
@@ -7,9 +6,9 @@ using Akka.Persistence.Sql.Query;
 using Akka.Streams;
 using Akka.Streams.Dsl;
 using SweLancer.Coordinator.Telemetry;
+using SweLancer.Domain.Ledger;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Sweeps;
-using SweLancer.Domain.Ledger;
 
 namespace SweLancer.Coordinator.Ledger;
 

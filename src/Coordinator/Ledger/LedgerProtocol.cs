@@ -1,5 +1,4 @@
 using SweLancer.Messages.Events;
-using SweLancer.Domain.Ledger;
 
 namespace SweLancer.Coordinator.Ledger;
 

@@ -1,9 +1,6 @@
 using Akka.Persistence.Journal;
 using SweLancer.Coordinator.Sweeps;
 using SweLancer.Messages.Events;
-using SweLancer.Domain.Ledger;
-using SweLancer.Domain.Planning;
-using SweLancer.Domain.Sweeps;
 
 namespace SweLancer.Coordinator.Ledger;
 

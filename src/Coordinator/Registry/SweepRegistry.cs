@@ -1,12 +1,11 @@
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
-using SweLancer.Coordinator.Hosting;
-using SweLancer.Coordinator.Sweeps;
-using SweLancer.Messages.Sweeps;
 using SweLancer.Domain.Import;
 using SweLancer.Domain.Planning;
 using SweLancer.Domain.Sweeps;
+using SweLancer.Messages.Sweeps;
+using SweLancer.Coordinator.Supervision;
 
 namespace SweLancer.Coordinator.Registry;
 
@@ -107,8 +106,8 @@ public sealed class SweepRegistry : ReceivePersistentActor
             AnswerTimeout = TimeSpan.FromSeconds(submitted.AnswerTimeoutSeconds),
             MaxSystemErrorRetries = submitted.SystemErrorRetries,
         };
-        var sweep = cancelled ? null : SweepActors.StartSweep(Context, plan, _graders, policy);
-        var ledger = SweepActors.StartLedger(Context, submitted.SweepId);
+        var sweep = cancelled ? null : SweepStarter.StartSweep(Context, plan, _graders, policy);
+        var ledger = SweepStarter.StartLedger(Context, submitted.SweepId);
         return new RegisteredSweep(submitted, cancelled, plan, sweep, ledger, null);
     }
 }

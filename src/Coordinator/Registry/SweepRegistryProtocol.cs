@@ -1,8 +1,6 @@
 using Akka.Actor;
-using SweLancer.Coordinator.Sweeps;
-using SweLancer.Messages.Sweeps;
 using SweLancer.Domain.Planning;
-using SweLancer.Domain.Sweeps;
+using SweLancer.Messages.Sweeps;
 
 namespace SweLancer.Coordinator.Registry;
 

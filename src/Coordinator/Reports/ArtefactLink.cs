@@ -1,4 +1,3 @@
-using SweLancer.Domain.Summaries;
 namespace SweLancer.Coordinator.Reports;
 
 /// <summary>A link from the report to one artefact file (screenshot, Playwright trace, log).</summary>

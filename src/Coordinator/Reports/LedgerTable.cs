@@ -1,5 +1,4 @@
 using Spectre.Console;
-using SweLancer.Coordinator.Ledger;
 using SweLancer.Domain.Ledger;
 using SweLancer.Domain.Summaries;
 

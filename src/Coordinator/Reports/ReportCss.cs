@@ -1,4 +1,3 @@
-using SweLancer.Domain.Summaries;
 namespace SweLancer.Coordinator.Reports;
 
 /// <summary>report.html's stylesheet, inlined so the page needs no other file.</summary>

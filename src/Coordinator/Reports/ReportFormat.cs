@@ -1,5 +1,4 @@
 using System.Globalization;
-using SweLancer.Domain.Summaries;
 
 namespace SweLancer.Coordinator.Reports;
 

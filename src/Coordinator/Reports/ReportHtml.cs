@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using SweLancer.Domain.Summaries;
 using SweLancer.Messages.Events;
 using static SweLancer.Coordinator.Reports.ReportFormat;
-using SweLancer.Domain.Summaries;
 
 namespace SweLancer.Coordinator.Reports;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
-using static SweLancer.Coordinator.Reports.ReportFormat;
 using SweLancer.Domain.Summaries;
+using static SweLancer.Coordinator.Reports.ReportFormat;
 
 namespace SweLancer.Coordinator.Reports;
 

@@ -1,10 +1,9 @@
 using System.Globalization;
 using CsvHelper;
-using SweLancer.Coordinator.Ledger;
-using SweLancer.Messages.Events;
-using SweLancer.Messages.Sweeps;
 using SweLancer.Domain.Ledger;
 using SweLancer.Domain.Summaries;
+using SweLancer.Messages.Events;
+using SweLancer.Messages.Sweeps;
 
 namespace SweLancer.Coordinator.Reports;
 

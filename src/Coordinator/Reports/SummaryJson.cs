@@ -1,5 +1,4 @@
 using System.Text.Json;
-using SweLancer.Coordinator.Ledger;
 using SweLancer.Domain.Ledger;
 using SweLancer.Domain.Summaries;
 

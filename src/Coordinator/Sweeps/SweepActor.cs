@@ -3,13 +3,13 @@ using Akka.Cluster;
 using Akka.Event;
 using Akka.Persistence;
 using SweLancer.Coordinator.Telemetry;
+using SweLancer.Domain.Planning;
+using SweLancer.Domain.Sweeps;
 using SweLancer.Messages.Commands;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Submissions;
 using SweLancer.Messages.Sweeps;
 using SweLancer.Messages.Telemetry;
-using SweLancer.Domain.Planning;
-using SweLancer.Domain.Sweeps;
 
 namespace SweLancer.Coordinator.Sweeps;
 

@@ -1,4 +1,3 @@
-using SweLancer.Domain.Planning;
 using SweLancer.Domain.Sweeps;
 namespace SweLancer.Coordinator.Sweeps;
 

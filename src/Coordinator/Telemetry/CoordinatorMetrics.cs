@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using SweLancer.Coordinator.Ledger;
+using SweLancer.Domain.Ledger;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Telemetry;
-using SweLancer.Domain.Ledger;
 
 namespace SweLancer.Coordinator.Telemetry;
 

@@ -1,6 +1,5 @@
-using SweLancer.Coordinator.Ledger;
-using SweLancer.Messages.Sweeps;
 using SweLancer.Domain.Ledger;
+using SweLancer.Messages.Sweeps;
 
 namespace SweLancer.Coordinator.Telemetry;
 

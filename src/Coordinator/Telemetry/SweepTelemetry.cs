@@ -1,10 +1,8 @@
 using System.Diagnostics;
-using SweLancer.Coordinator.Sweeps;
+using SweLancer.Domain.Planning;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Submissions;
 using SweLancer.Messages.Telemetry;
-using SweLancer.Domain.Planning;
-using SweLancer.Domain.Sweeps;
 
 namespace SweLancer.Coordinator.Telemetry;
 

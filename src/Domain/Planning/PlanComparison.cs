@@ -1,5 +1,4 @@
 using SweLancer.Messages.Sweeps;
-using SweLancer.Domain.Sweeps;
 
 namespace SweLancer.Domain.Planning;
 

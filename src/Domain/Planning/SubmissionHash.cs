@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using SweLancer.Messages.Submissions;
-using SweLancer.Domain.Sweeps;
 
 namespace SweLancer.Domain.Planning;
 

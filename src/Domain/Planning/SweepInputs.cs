@@ -1,5 +1,4 @@
 using SweLancer.Domain.Import;
-using SweLancer.Domain.Sweeps;
 
 namespace SweLancer.Domain.Planning;
 

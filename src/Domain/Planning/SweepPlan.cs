@@ -1,6 +1,5 @@
-using SweLancer.Messages.Sweeps;
 using SweLancer.Domain.Ledger;
-using SweLancer.Domain.Sweeps;
+using SweLancer.Messages.Sweeps;
 
 namespace SweLancer.Domain.Planning;
 

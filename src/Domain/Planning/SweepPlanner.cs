@@ -1,6 +1,5 @@
 using SweLancer.Messages.Submissions;
 using SweLancer.Messages.Tasks;
-using SweLancer.Domain.Sweeps;
 
 namespace SweLancer.Domain.Planning;
 

@@ -1,7 +1,6 @@
 using SweLancer.Messages.Submissions;
 using SweLancer.Messages.Sweeps;
 using SweLancer.Messages.Tasks;
-using SweLancer.Domain.Sweeps;
 
 namespace SweLancer.Domain.Planning;
 

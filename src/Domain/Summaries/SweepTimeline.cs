@@ -1,6 +1,6 @@
+using SweLancer.Domain.Ledger;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Sweeps;
-using SweLancer.Domain.Ledger;
 
 namespace SweLancer.Domain.Summaries;
 

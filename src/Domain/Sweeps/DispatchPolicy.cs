@@ -1,4 +1,3 @@
-using SweLancer.Domain.Planning;
 namespace SweLancer.Domain.Sweeps;
 
 /// <summary>How hard a sweep pushes its graders and how patiently it waits.</summary>

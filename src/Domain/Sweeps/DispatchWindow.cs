@@ -1,5 +1,4 @@
 using SweLancer.Messages.Submissions;
-using SweLancer.Domain.Planning;
 
 namespace SweLancer.Domain.Sweeps;
 

@@ -1,11 +1,10 @@
 using SweLancer.Messages.Events;
-using SweLancer.Domain.Planning;
 
 namespace SweLancer.Domain.Sweeps;
 
 /// <summary>
 /// What a sweep does with a result that came back from a grader: its decision step, pure, in the way a sharding
-/// sample's ProcessCommand returns events. <see cref="SweepActor"/> only carries it out (persists and routes).
+/// sample's ProcessCommand returns events. The coordinator's SweepActor only carries it out (persists and routes).
 /// </summary>
 public abstract record ResultDecision
 {

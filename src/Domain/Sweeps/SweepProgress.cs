@@ -1,5 +1,4 @@
 using SweLancer.Domain.Ledger;
-using SweLancer.Domain.Planning;
 
 namespace SweLancer.Domain.Sweeps;
 

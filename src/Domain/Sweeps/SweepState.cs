@@ -1,9 +1,8 @@
 using System.Collections.Immutable;
+using SweLancer.Domain.Ledger;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Submissions;
 using SweLancer.Messages.Sweeps;
-using SweLancer.Domain.Ledger;
-using SweLancer.Domain.Planning;
 
 namespace SweLancer.Domain.Sweeps;
 

@@ -1,11 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using SweLancer.GraderNode.Telemetry;
 using SweLancer.Messages.Telemetry;
-using SweLancer.Hosting.Telemetry;
 
 namespace SweLancer.GraderNode.Containers;
 

@@ -1,10 +1,8 @@
 using Akka.Actor;
 using Akka.Event;
 using SweLancer.Messages.Commands;
-using SweLancer.GraderNode.Telemetry;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Telemetry;
-using SweLancer.Hosting.Telemetry;
 
 namespace SweLancer.GraderNode.Grading;
 

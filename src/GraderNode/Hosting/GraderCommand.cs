@@ -1,6 +1,4 @@
 using System.CommandLine;
-using SweLancer.Hosting.Cluster;
-using SweLancer.Hosting.Logging;
 using SweLancer.Hosting.Nodes;
 
 namespace SweLancer.GraderNode.Hosting;
@@ -22,7 +20,7 @@ public static class GraderCommand
             if (NodeOptions.SplitSeeds(r.GetValue<string?>("--seed-nodes")).Count == 0)
                 r.AddError("a grader node needs --seed-nodes (or SWELANCER_SEED_NODES): the coordinator's address first, e.g. akka.tcp://swelancer@127.0.0.1:4053.");
         });
-        root.SetAction((parsed, stop) => GraderProcess.RunAsync(grader.Read(parsed, node.Read(parsed), node), stop));
+        root.SetAction((parsed, stop) => GraderService.RunAsync(grader.Read(parsed, node.Read(parsed), node), stop));
         return root;
     }
 }

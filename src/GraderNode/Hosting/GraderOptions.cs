@@ -1,6 +1,4 @@
 using System.CommandLine;
-using SweLancer.Hosting.Cluster;
-using SweLancer.Hosting.Logging;
 using SweLancer.Hosting.Nodes;
 
 namespace SweLancer.GraderNode.Hosting;

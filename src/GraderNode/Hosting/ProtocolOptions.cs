@@ -1,8 +1,6 @@
 using System.CommandLine;
 using SweLancer.GraderNode.Containers;
 using SweLancer.GraderNode.Protocol;
-using SweLancer.Hosting.Cluster;
-using SweLancer.Hosting.Logging;
 using SweLancer.Hosting.Nodes;
 
 namespace SweLancer.GraderNode.Hosting;

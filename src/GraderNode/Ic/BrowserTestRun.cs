@@ -7,7 +7,6 @@ using SweLancer.GraderNode.Telemetry;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Tasks;
 using SweLancer.Messages.Telemetry;
-using SweLancer.Hosting.Telemetry;
 
 namespace SweLancer.GraderNode.Ic;
 

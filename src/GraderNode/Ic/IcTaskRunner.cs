@@ -1,3 +1,4 @@
+using SweLancer.Domain.Scheduling;
 using SweLancer.GraderNode.Browser;
 using SweLancer.GraderNode.Containers;
 using SweLancer.GraderNode.Grading;
@@ -6,7 +7,6 @@ using SweLancer.GraderNode.Protocol;
 using SweLancer.Messages.Submissions;
 using SweLancer.Messages.Tasks;
 using SweLancer.Messages.Telemetry;
-using SweLancer.Domain.Scheduling;
 
 namespace SweLancer.GraderNode.Ic;
 

@@ -1,10 +1,10 @@
 using System.Text;
+using SweLancer.Domain.Scheduling;
 using SweLancer.GraderNode.Containers;
 using SweLancer.GraderNode.Grading;
 using SweLancer.Messages.Submissions;
 using SweLancer.Messages.Tasks;
 using SweLancer.Messages.Telemetry;
-using SweLancer.Domain.Scheduling;
 
 namespace SweLancer.GraderNode.Protocol;
 

@@ -1,7 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster.Sharding;
 using SweLancer.GraderNode.Grading;
-using SweLancer.GraderNode.Sharding;
 using SweLancer.Messages.Nodes;
 using SweLancer.Messages.Sharding;
 

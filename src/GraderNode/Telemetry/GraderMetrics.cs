@@ -1,10 +1,9 @@
 using System.Diagnostics.Metrics;
 using SweLancer.Messages.Telemetry;
-using SweLancer.Hosting.Telemetry;
 
 namespace SweLancer.GraderNode.Telemetry;
 
-/// <summary>The grader node's histograms. Container slots are observed by <see cref="ContainerSlotGauge"/>.</summary>
+/// <summary>The grader node's histograms. Container slots are observed by the containers' ContainerSlotGauge.</summary>
 public static class GraderMetrics
 {
     // Grading spans milliseconds (manager tasks) to minutes (IC tasks with retried test runs).

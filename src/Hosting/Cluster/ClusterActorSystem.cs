@@ -5,7 +5,6 @@ using Akka.Configuration;
 using Akka.DistributedData;
 using SweLancer.Hosting.Logging;
 using SweLancer.Hosting.Nodes;
-using SweLancer.Hosting.Telemetry;
 
 namespace SweLancer.Hosting.Cluster;
 

@@ -1,7 +1,6 @@
 using Akka.Configuration;
 using SweLancer.Hosting.Logging;
 using SweLancer.Hosting.Nodes;
-using SweLancer.Hosting.Telemetry;
 
 namespace SweLancer.Hosting.Cluster;
 

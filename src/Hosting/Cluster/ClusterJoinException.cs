@@ -1,6 +1,3 @@
-using SweLancer.Hosting.Logging;
-using SweLancer.Hosting.Nodes;
-using SweLancer.Hosting.Telemetry;
 namespace SweLancer.Hosting.Cluster;
 
 /// <summary>The node could not join its cluster; the message says which seeds it tried.</summary>

@@ -1,8 +1,5 @@
 using Akka.Actor;
 using Akka.Event;
-using SweLancer.Hosting.Cluster;
-using SweLancer.Hosting.Nodes;
-using SweLancer.Hosting.Telemetry;
 
 namespace SweLancer.Hosting.Logging;
 

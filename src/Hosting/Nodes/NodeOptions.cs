@@ -1,8 +1,5 @@
 using System.CommandLine;
 using Akka.Actor;
-using SweLancer.Hosting.Cluster;
-using SweLancer.Hosting.Logging;
-using SweLancer.Hosting.Telemetry;
 
 namespace SweLancer.Hosting.Nodes;
 

@@ -1,7 +1,4 @@
 using System.Runtime.InteropServices;
-using SweLancer.Hosting.Cluster;
-using SweLancer.Hosting.Logging;
-using SweLancer.Hosting.Telemetry;
 
 namespace SweLancer.Hosting.Nodes;
 

@@ -4,16 +4,13 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using SweLancer.Messages.Telemetry;
-using SweLancer.Hosting.Cluster;
-using SweLancer.Hosting.Logging;
-using SweLancer.Hosting.Nodes;
 
 namespace SweLancer.Hosting.Telemetry;
 
 /// <summary>
 /// The OpenTelemetry SDK for one process: the project's meter and activity source, exported as
 /// <see cref="TelemetrySettings"/> says. Every process (embedded sweep, coordinator, grader node) calls
-/// <see cref="Start"/> once at start-up and disposes the result at exit, which flushes what is still buffered.
+/// <see cref="Start(string, int?)"/> once at start-up and disposes the result at exit, which flushes what is still buffered.
 /// </summary>
 public sealed class TelemetrySdk : IDisposable
 {

@@ -1,6 +1,3 @@
-using SweLancer.Hosting.Cluster;
-using SweLancer.Hosting.Logging;
-using SweLancer.Hosting.Nodes;
 namespace SweLancer.Hosting.Telemetry;
 
 /// <summary>

@@ -1,7 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using SweLancer.IntegrationTests.Infrastructure;
 using SweLancer.Domain.Import;
+using SweLancer.IntegrationTests.Infrastructure;
 
 namespace SweLancer.IntegrationTests.Cluster;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SweLancer.Domain.Import;
 using SweLancer.GraderNode.Browser;
 using SweLancer.GraderNode.Containers;
 using SweLancer.GraderNode.Grading;
@@ -8,7 +9,6 @@ using SweLancer.Messages.Events;
 using SweLancer.Messages.Submissions;
 using SweLancer.Messages.Tasks;
 using Xunit;
-using SweLancer.Domain.Import;
 
 namespace SweLancer.IntegrationTests.Containers;
 

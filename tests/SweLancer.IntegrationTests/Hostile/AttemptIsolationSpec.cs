@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using SweLancer.GraderNode.Containers;
 using SweLancer.IntegrationTests.Infrastructure;
 using Xunit;
 

@@ -1,4 +1,3 @@
-using SweLancer.GraderNode.Containers;
 using SweLancer.IntegrationTests.Infrastructure;
 using Xunit;
 

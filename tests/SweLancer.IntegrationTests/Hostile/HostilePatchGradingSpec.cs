@@ -1,3 +1,4 @@
+using SweLancer.Domain.Import;
 using SweLancer.GraderNode.Browser;
 using SweLancer.GraderNode.Containers;
 using SweLancer.GraderNode.Grading;
@@ -8,7 +9,6 @@ using SweLancer.Messages.Submissions;
 using SweLancer.Messages.Tasks;
 using SweLancer.Tests.Shared;
 using Xunit;
-using SweLancer.Domain.Import;
 
 namespace SweLancer.IntegrationTests.Hostile;
 

@@ -1,5 +1,5 @@
-using Xunit;
 using SweLancer.Messages.Tasks;
+using Xunit;
 
 namespace SweLancer.IntegrationTests.Infrastructure;
 

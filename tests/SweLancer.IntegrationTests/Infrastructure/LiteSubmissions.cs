@@ -1,6 +1,6 @@
 using System.Text.Json;
-using SweLancer.Messages.Tasks;
 using SweLancer.Domain.Import;
+using SweLancer.Messages.Tasks;
 
 namespace SweLancer.IntegrationTests.Infrastructure;
 

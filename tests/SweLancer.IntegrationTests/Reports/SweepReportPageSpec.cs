@@ -1,8 +1,7 @@
-using SweLancer.Coordinator.Reports;
+using SweLancer.Domain.Summaries;
 using SweLancer.IntegrationTests.Infrastructure;
 using SweLancer.Tests.Shared;
 using Xunit;
-using SweLancer.Domain.Summaries;
 
 namespace SweLancer.IntegrationTests.Reports;
 

@@ -1,8 +1,6 @@
 using SweLancer.Coordinator.Cli;
-using SweLancer.Coordinator.Sweeps;
-using Xunit;
-using SweLancer.Domain.Planning;
 using SweLancer.Domain.Sweeps;
+using Xunit;
 
 namespace SweLancer.Tests.Cli;
 

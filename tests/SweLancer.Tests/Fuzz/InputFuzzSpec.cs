@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Text;
+using SweLancer.Domain.Import;
 using SweLancer.Messages.Tasks;
 using SweLancer.Tests.Shared;
 using Xunit;
-using SweLancer.Domain.Import;
 
 namespace SweLancer.Tests.Fuzz;
 

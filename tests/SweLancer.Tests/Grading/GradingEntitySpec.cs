@@ -1,4 +1,3 @@
-using Akka.Actor;
 using Akka.Configuration;
 using Akka.TestKit.Xunit;
 using SweLancer.GraderNode.Grading;

@@ -1,6 +1,6 @@
-using Xunit;
 using SweLancer.GraderNode.Grading;
 using SweLancer.Messages.Events;
+using Xunit;
 using static SweLancer.Tests.TestData;
 
 namespace SweLancer.Tests.Grading;

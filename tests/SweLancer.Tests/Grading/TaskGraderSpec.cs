@@ -1,8 +1,8 @@
-using Xunit;
 using SweLancer.GraderNode.Grading;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Submissions;
 using SweLancer.Messages.Tasks;
+using Xunit;
 using static SweLancer.Tests.TestData;
 
 namespace SweLancer.Tests.Grading;

@@ -1,8 +1,5 @@
-using SweLancer.GraderNode.Hosting;
-using Xunit;
-using SweLancer.Hosting.Cluster;
-using SweLancer.Hosting.Logging;
 using SweLancer.Hosting.Nodes;
+using Xunit;
 
 namespace SweLancer.Tests.Hosting;
 

@@ -1,6 +1,6 @@
 using System.Numerics;
-using Xunit;
 using SweLancer.Domain.Import;
+using Xunit;
 
 namespace SweLancer.Tests.Import;
 

@@ -1,8 +1,7 @@
-using SweLancer.Messages.Submissions;
-using Xunit;
-
-using SweLancer.Tests.Shared;
 using SweLancer.Domain.Import;
+using SweLancer.Messages.Submissions;
+using SweLancer.Tests.Shared;
+using Xunit;
 
 namespace SweLancer.Tests.Import;
 

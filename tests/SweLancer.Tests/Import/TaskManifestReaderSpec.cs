@@ -1,8 +1,7 @@
-using SweLancer.Messages.Tasks;
-using Xunit;
-
-using SweLancer.Tests.Shared;
 using SweLancer.Domain.Import;
+using SweLancer.Messages.Tasks;
+using SweLancer.Tests.Shared;
+using Xunit;
 
 namespace SweLancer.Tests.Import;
 

@@ -1,7 +1,7 @@
+using SweLancer.Domain.Import;
 using SweLancer.Messages.Tasks;
 using SweLancer.Tests.Shared;
 using Xunit;
-using SweLancer.Domain.Import;
 
 namespace SweLancer.Tests.Import;
 

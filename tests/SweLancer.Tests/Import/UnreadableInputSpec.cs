@@ -1,6 +1,6 @@
+using SweLancer.Domain.Import;
 using SweLancer.Tests.Shared;
 using Xunit;
-using SweLancer.Domain.Import;
 
 namespace SweLancer.Tests.Import;
 

@@ -1,8 +1,7 @@
-using Xunit;
-using SweLancer.Coordinator.Ledger;
-using SweLancer.Messages.Events;
-using static SweLancer.Tests.TestData;
 using SweLancer.Domain.Ledger;
+using SweLancer.Messages.Events;
+using Xunit;
+using static SweLancer.Tests.TestData;
 
 namespace SweLancer.Tests.Ledger;
 

@@ -1,10 +1,9 @@
-using Xunit;
-using SweLancer.Coordinator.Ledger;
+using SweLancer.Domain.Ledger;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Sweeps;
 using SweLancer.Messages.Tasks;
+using Xunit;
 using static SweLancer.Tests.TestData;
-using SweLancer.Domain.Ledger;
 
 namespace SweLancer.Tests.Ledger;
 

@@ -1,6 +1,5 @@
 using SweLancer.Coordinator.Reports;
 using Xunit;
-using SweLancer.Domain.Summaries;
 
 namespace SweLancer.Tests.Reports;
 

@@ -1,9 +1,8 @@
-using SweLancer.Coordinator.Reports;
+using SweLancer.Domain.Summaries;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Sweeps;
 using Xunit;
 using static SweLancer.Tests.Reports.ReportResults;
-using SweLancer.Domain.Summaries;
 
 namespace SweLancer.Tests.Reports;
 

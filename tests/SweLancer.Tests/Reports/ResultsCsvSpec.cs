@@ -3,7 +3,6 @@ using SweLancer.Messages.Events;
 using SweLancer.Messages.Sweeps;
 using Xunit;
 using static SweLancer.Tests.TestData;
-using SweLancer.Domain.Summaries;
 
 namespace SweLancer.Tests.Reports;
 

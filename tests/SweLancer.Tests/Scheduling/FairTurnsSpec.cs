@@ -1,5 +1,5 @@
-using Xunit;
 using SweLancer.Domain.Scheduling;
+using Xunit;
 
 namespace SweLancer.Tests.Scheduling;
 

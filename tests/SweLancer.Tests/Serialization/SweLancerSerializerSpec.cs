@@ -1,4 +1,3 @@
-using Xunit;
 using System.Text;
 using Akka.Actor;
 using Akka.Configuration;
@@ -8,6 +7,7 @@ using SweLancer.Messages.Events;
 using SweLancer.Messages.Nodes;
 using SweLancer.Messages.Serialization;
 using SweLancer.Messages.Sweeps;
+using Xunit;
 using static SweLancer.Tests.TestData;
 
 namespace SweLancer.Tests.Serialization;

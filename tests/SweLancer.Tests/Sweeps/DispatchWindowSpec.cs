@@ -1,8 +1,6 @@
-using Xunit;
-using SweLancer.Coordinator.Sweeps;
-using SweLancer.Messages.Submissions;
-using SweLancer.Domain.Planning;
 using SweLancer.Domain.Sweeps;
+using SweLancer.Messages.Submissions;
+using Xunit;
 
 namespace SweLancer.Tests.Sweeps;
 

@@ -1,10 +1,8 @@
-using SweLancer.Coordinator.Sweeps;
+using SweLancer.Domain.Sweeps;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Sweeps;
 using Xunit;
 using static SweLancer.Tests.TestData;
-using SweLancer.Domain.Planning;
-using SweLancer.Domain.Sweeps;
 
 namespace SweLancer.Tests.Sweeps;
 

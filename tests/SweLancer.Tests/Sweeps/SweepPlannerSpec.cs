@@ -1,8 +1,6 @@
-using Xunit;
-using SweLancer.Coordinator.Sweeps;
-using static SweLancer.Tests.TestData;
 using SweLancer.Domain.Planning;
-using SweLancer.Domain.Sweeps;
+using Xunit;
+using static SweLancer.Tests.TestData;
 
 namespace SweLancer.Tests.Sweeps;
 

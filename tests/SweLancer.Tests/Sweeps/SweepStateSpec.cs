@@ -1,11 +1,9 @@
-using Xunit;
-using SweLancer.Coordinator.Sweeps;
+using SweLancer.Domain.Sweeps;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Submissions;
 using SweLancer.Messages.Sweeps;
+using Xunit;
 using static SweLancer.Tests.TestData;
-using SweLancer.Domain.Planning;
-using SweLancer.Domain.Sweeps;
 
 namespace SweLancer.Tests.Sweeps;
 

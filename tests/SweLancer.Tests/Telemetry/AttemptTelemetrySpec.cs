@@ -6,7 +6,6 @@ using Akka.TestKit.Xunit;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
-using SweLancer.Coordinator.Ledger;
 using SweLancer.Coordinator.Sweeps;
 using SweLancer.Coordinator.Telemetry;
 using SweLancer.GraderNode.Grading;
@@ -19,7 +18,6 @@ using Xunit;
 // TestKit's expectations carry their own timeouts; threading the test's token through each adds nothing.
 #pragma warning disable xUnit1051
 using static SweLancer.Tests.TestData;
-using SweLancer.Domain.Ledger;
 using SweLancer.Domain.Planning;
 using SweLancer.Domain.Sweeps;
 

@@ -1,6 +1,5 @@
-using SweLancer.GraderNode.Telemetry;
-using Xunit;
 using SweLancer.Hosting.Telemetry;
+using Xunit;
 
 namespace SweLancer.Tests.Telemetry;
 

@@ -1,14 +1,9 @@
 using Akka.Actor;
 using SweLancer.Coordinator.Api;
+using SweLancer.Coordinator.Embedded;
 using SweLancer.Coordinator.Registry;
-using SweLancer.GraderNode.Hosting;
-using SweLancer.GraderNode.Sharding;
-using SweLancer.GraderNode.Telemetry;
-using SweLancer.Messages.Sharding;
-using SweLancer.Hosting.Cluster;
-using SweLancer.Hosting.Logging;
-using SweLancer.Hosting.Nodes;
 using SweLancer.Hosting.Telemetry;
+using SweLancer.Coordinator.Supervision;
 
 namespace SweLancer.Coordinator.Hosting;
 
@@ -17,7 +12,7 @@ namespace SweLancer.Coordinator.Hosting;
 /// each sweep's actor and ledger projection, and the HTTP API. Grading happens on the grader nodes, and here too when the
 /// process also has the grader role.
 /// </summary>
-public static class CoordinatorProcess
+public static class CoordinatorService
 {
     public static async Task<int> RunAsync(CoordinatorSettings settings, CancellationToken stop)
     {
@@ -27,11 +22,13 @@ public static class CoordinatorProcess
         if (telemetry.PrometheusUrl is { } metrics)
             Console.WriteLine($"coordinator: metrics at {metrics}");
         // With the grader role too, its containers are prepared (and a predecessor's orphans reaped) before joining.
-        await using var graderRole = settings.Grader is null ? null : await GraderRole.PrepareAsync(settings.Grader, stop);
-        var system = await CoordinatorNode.StartAsync(settings.Node, settings.Roles.Names, settings.Db, settings.LogPath,
+        await using var grader = await EmbeddedGrader.PrepareAsync(settings.Grading, stop);
+        if (grader.Problem is { } problem)
+            Console.WriteLine($"warning: ic_swe tasks cannot be graded on this node: {problem}");
+        var system = await CoordinatorActorSystem.StartAsync(settings.Node, settings.Roles.Names, settings.Db, settings.LogPath,
             settings.JoinTimeout, cancellation: stop);
-        var graders = graderRole?.Start(system) ?? GradingShards.StartProxy(system);
-        var registry = system.ActorOf(Supervision.WithBackoff(SweepRegistry.Props(graders), "registry"), "sweeps");
+        var graders = grader.Start(system);
+        var registry = system.ActorOf(BackoffSupervision.WithBackoff(SweepRegistry.Props(graders), "registry"), "sweeps");
 
         var api = CoordinatorApi.Build(settings.Api, new SweepQueries(registry), system);
         try

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace SweLancer.Coordinator.Cli;
+namespace SweLancer.Domain.Planning;
 
 /// <summary>Sweep ids name folders, persistence ids and tags, so they keep to a safe alphabet.</summary>
 public static partial class SweepIds

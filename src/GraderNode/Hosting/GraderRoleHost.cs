@@ -2,9 +2,6 @@ using Akka.Actor;
 using SweLancer.GraderNode.Grading;
 using SweLancer.GraderNode.Ic;
 using SweLancer.GraderNode.Sharding;
-using SweLancer.Hosting.Cluster;
-using SweLancer.Hosting.Logging;
-using SweLancer.Hosting.Nodes;
 
 namespace SweLancer.GraderNode.Hosting;
 
@@ -12,24 +9,25 @@ namespace SweLancer.GraderNode.Hosting;
 /// The grader role's part of a node: its container and browser pools (prepared before the node joins, so orphans are
 /// reaped first), then the grading region and node status over them. Disposing removes the node's containers.
 /// </summary>
-public sealed class GraderRole : IAsyncDisposable
+public sealed class GraderRoleHost : IAsyncDisposable
 {
     private readonly string _nodeId;
     private readonly IcRunnerSetup _ic;
 
-    private GraderRole(string nodeId, IcRunnerSetup ic)
+    private GraderRoleHost(string nodeId, IcRunnerSetup ic)
     {
         _nodeId = nodeId;
         _ic = ic;
     }
 
-    public static async Task<GraderRole> PrepareAsync(GraderSettings settings, CancellationToken cancellation)
+    public static async Task<GraderRoleHost> PrepareAsync(GraderSettings settings, CancellationToken cancellation)
     {
         var ic = await IcRunnerSetup.StartAsync(settings.NodeId, settings.ContainerSlots, settings.ArtefactsDir, settings.Protocol, cancellation);
-        if (ic.Problem is not null)
-            Console.WriteLine($"warning: ic_swe tasks cannot be graded on this node: {ic.Problem}");
-        return new GraderRole(settings.NodeId, ic);
+        return new GraderRoleHost(settings.NodeId, ic);
     }
+
+    /// <summary>Why ic_swe tasks cannot be graded on this node (no Docker engine, ...), or null.</summary>
+    public string? Problem => _ic.Problem;
 
     /// <summary>Hosts grading entities on this node; returns the grading region.</summary>
     public IActorRef Start(ActorSystem system)

@@ -1,11 +1,11 @@
+using System.CommandLine;
 using Akka.Actor;
 using Spectre.Console;
+using SweLancer.Coordinator.Embedded;
 using SweLancer.Coordinator.Hosting;
 using SweLancer.Coordinator.Ledger;
 using SweLancer.Coordinator.Reports;
 using SweLancer.Coordinator.Sweeps;
-using SweLancer.GraderNode.Grading;
-using SweLancer.GraderNode.Ic;
 using SweLancer.Domain.Import;
 using SweLancer.Domain.Ledger;
 using SweLancer.Domain.Planning;
@@ -14,12 +14,54 @@ using SweLancer.Domain.Sweeps;
 
 namespace SweLancer.Coordinator.Cli;
 
-/// <summary>`swelancer sweep`: load the inputs, run (or resume) the sweep on the embedded cluster, write the reports.</summary>
-public static class SweepRunner
+/// <summary>`swelancer sweep`: load the inputs, run (or resume) the sweep on the embedded node, write the reports.</summary>
+public static class SweepCommand
 {
-    public const int ExitOk = 0;
-    public const int ExitFailure = 1;
-    public const int ExitBadInput = 2;
+    public static Command Build()
+    {
+        var tasks = new Option<FileInfo>("--tasks") { Description = "Task pool: a SWE-Lancer task CSV or a task manifest (.json).", Required = true }.AcceptExistingOnly();
+        var submissions = new Option<FileInfo>("--submissions") { Description = "The model's answers, JSON Lines.", Required = true }.AcceptExistingOnly();
+        var sweepId = new Option<string>("--sweep-id") { Description = "Name of the sweep; reuse it to resume. Generated when absent." };
+        var outDir = new Option<DirectoryInfo>("--out") { Description = "Output folder (results.csv, summary.json, the SQLite journal). Default: runs/<sweep-id>." };
+        var db = new Option<string>("--db") { Description = "Journal database connection string: PostgreSQL (Host=…) or SQLite (Data Source=…). Default: SQLite in the output folder." };
+        var summaryJson = new Option<FileInfo>("--summary-json") { Description = "Also write the summary JSON here." };
+        var maxInFlight = new Option<int>("--max-in-flight") { Description = "Attempts out to the graders at once.", DefaultValueFactory = _ => DispatchPolicy.Default.MaxInFlight };
+        var answerTimeout = new Option<int>("--answer-timeout-seconds") { Description = "Redeliver an attempt not answered within this many seconds.", DefaultValueFactory = _ => (int)DispatchPolicy.Default.AnswerTimeout.TotalSeconds };
+        maxInFlight.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--max-in-flight must be at least 1."); });
+        var systemErrorRetries = new Option<int>("--system-error-retries") { Description = "Retries, with backoff, of an attempt that hit a retryable system error (ours, not the model's) before it counts as one.", DefaultValueFactory = _ => DispatchPolicy.Default.MaxSystemErrorRetries };
+        systemErrorRetries.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--system-error-retries must be 0 or more."); });
+        answerTimeout.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--answer-timeout-seconds must be at least 1."); });
+        sweepId.Validators.Add(r => { if (SweepIds.Problem(r.GetValueOrDefault<string>() ?? "") is { } problem) r.AddError(problem); });
+
+        var command = new Command("sweep", "Grade every submission against the task pool on the embedded cluster and report the earnings.")
+        {
+            tasks, submissions, sweepId, outDir, db, summaryJson, maxInFlight, answerTimeout, systemErrorRetries,
+        };
+        var grading = new SweepGradingOptions();
+        grading.AddTo(command);
+        var telemetry = TelemetryCliOptions.AddTo(command);
+        command.SetAction((parsed, cancellation) =>
+        {
+            var id = parsed.GetValue(sweepId) ?? SweepIds.New();
+            var outFolder = parsed.GetValue(outDir)?.FullName ?? Path.GetFullPath(Path.Combine("runs", id));
+            var options = new SweepOptions(
+                parsed.GetValue(tasks)!.FullName,
+                parsed.GetValue(submissions)!.FullName,
+                id,
+                outFolder,
+                parsed.GetValue(db),
+                parsed.GetValue(summaryJson)?.FullName,
+                DispatchPolicy.Default with
+                {
+                    MaxInFlight = parsed.GetValue(maxInFlight),
+                    AnswerTimeout = TimeSpan.FromSeconds(parsed.GetValue(answerTimeout)),
+                    MaxSystemErrorRetries = parsed.GetValue(systemErrorRetries),
+                },
+                grading.Read(parsed, id, outFolder));
+            return telemetry.RunAsync(parsed, $"embedded-{Environment.MachineName}-{id}", () => RunAsync(options, cancellation), cancellation);
+        });
+        return command;
+    }
 
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(30);
 
@@ -39,7 +81,7 @@ public static class SweepRunner
         catch (Exception ex) when (ex is InputFormatException or ArgumentException or IOException or UnauthorizedAccessException)
         {
             console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
-            return ExitBadInput;
+            return ExitCodes.BadInput;
         }
 
         var ungraded = plan.Ungraded();
@@ -48,18 +90,16 @@ public static class SweepRunner
 
         var logPath = Path.Combine(options.OutDir, "swelancer.log");
         // IC tasks need Docker; without it they end as system errors that say why (never passes, never failures).
-        await using var ic = await IcRunnerSetup.StartAsync($"embedded-{Environment.MachineName}-{plan.SweepId}", options.ContainerSlots,
-            options.ArtefactsDir ?? Path.Combine(options.OutDir, "artefacts"), options.Protocol, cancellation);
-        if (ic.Problem is not null && plan.Items.Any(i => i.Task.Variant == Messages.Tasks.TaskVariants.IcSwe))
-            console.MarkupLineInterpolated($"[yellow]warning:[/] ic_swe tasks cannot be graded here: {ic.Problem}");
-        await using var cluster = await EmbeddedCluster.StartAsync(db, new TaskGrader([ic.Runner]), logPath);
+        await using var cluster = await EmbeddedNode.StartAsync(db, options.Grading, logPath, cancellation);
+        if (cluster.GradingProblem is { } problem && plan.Items.Any(i => i.Task.Variant == Messages.Tasks.TaskVariants.IcSwe))
+            console.MarkupLineInterpolated($"[yellow]warning:[/] ic_swe tasks cannot be graded here: {problem}");
         var (sweep, ledger) = cluster.StartSweep(plan, options.Policy);
 
         var status = await sweep.Ask<object>(GetSweepStatus.Instance, TimeSpan.FromMinutes(2), cancellation);
         if (status is SweepRejected rejected)
         {
             console.MarkupLineInterpolated($"[red]error:[/] {rejected.Reason}");
-            return ExitBadInput;
+            return ExitCodes.BadInput;
         }
 
         var started = (SweepStarted)status;
@@ -86,7 +126,7 @@ public static class SweepRunner
         {
             printer.Finish();
             console.MarkupLineInterpolated($"[yellow]interrupted.[/] Resume with the same command and --sweep-id {plan.SweepId}.");
-            return ExitFailure;
+            return ExitCodes.Failure;
         }
 
         printer.Finish();
@@ -102,7 +142,7 @@ public static class SweepRunner
             SummaryJson.Write(options.SummaryJsonPath, summary);
         ReportHtml.Write(Path.Combine(options.OutDir, "report.html"), SweepReport.Of(plan.SweepId, planned, view.Entries));
         console.WriteLine($"results: {Path.GetFullPath(resultsPath)}");
-        return ExitOk;
+        return ExitCodes.Ok;
     }
 
     /// <summary>A busy or restarting sweep (e.g. the journal is slow or down) answers late; say so and keep waiting.</summary>

@@ -1,16 +1,14 @@
 using Akka.Actor;
 using Akka.Configuration;
 using Microsoft.Data.Sqlite;
-using SweLancer.GraderNode.Hosting;
-using SweLancer.Messages.Serialization;
 using SweLancer.Hosting.Cluster;
-using SweLancer.Hosting.Logging;
 using SweLancer.Hosting.Nodes;
+using SweLancer.Messages.Serialization;
 
 namespace SweLancer.Coordinator.Hosting;
 
 /// <summary>Starts a cluster member that can run sweeps: the journal, the serializer, the coordinator role.</summary>
-public static class CoordinatorNode
+public static class CoordinatorActorSystem
 {
     public const string Role = "coordinator";
 

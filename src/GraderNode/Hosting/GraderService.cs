@@ -1,13 +1,9 @@
 using Akka.Actor;
 using Akka.Configuration;
-using SweLancer.GraderNode.Sharding;
-using SweLancer.GraderNode.Telemetry;
+using SweLancer.Hosting.Cluster;
+using SweLancer.Hosting.Telemetry;
 using SweLancer.Messages.Serialization;
 using SweLancer.Messages.Sharding;
-using SweLancer.Hosting.Cluster;
-using SweLancer.Hosting.Logging;
-using SweLancer.Hosting.Nodes;
-using SweLancer.Hosting.Telemetry;
 
 namespace SweLancer.GraderNode.Hosting;
 
@@ -16,14 +12,16 @@ namespace SweLancer.GraderNode.Hosting;
 /// pools, and on SIGTERM leaves gracefully (sharding hands its entities off once their attempt is answered) before it
 /// removes its containers and exits.
 /// </summary>
-public static class GraderProcess
+public static class GraderService
 {
     public static async Task<int> RunAsync(GraderSettings settings, CancellationToken stop)
     {
         using var telemetry = TelemetrySdk.Start(settings.NodeId, settings.MetricsPort);
         if (telemetry.PrometheusUrl is { } metrics)
             Console.WriteLine($"grader {settings.NodeId}: metrics at {metrics}");
-        await using var role = await GraderRole.PrepareAsync(settings, stop);
+        await using var role = await GraderRoleHost.PrepareAsync(settings, stop);
+        if (role.Problem is { } problem)
+            Console.WriteLine($"warning: ic_swe tasks cannot be graded on this node: {problem}");
         var system = await ClusterActorSystem.StartAsync(settings.Node, [GradingShards.Role],
             ConfigurationFactory.ParseString(SerializationConfig.Hocon), settings.LogPath, settings.JoinTimeout, cancellation: stop);
         role.Start(system);

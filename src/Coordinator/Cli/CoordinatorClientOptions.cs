@@ -1,13 +1,10 @@
 using System.CommandLine;
-using SweLancer.GraderNode.Hosting;
-using SweLancer.Hosting.Cluster;
-using SweLancer.Hosting.Logging;
 using SweLancer.Hosting.Nodes;
 
 namespace SweLancer.Coordinator.Cli;
 
 /// <summary>The flags of the commands that talk to a running coordinator: where it is and the API token.</summary>
-public sealed class CoordinatorOptions
+public sealed class CoordinatorClientOptions
 {
     private readonly Option<Uri> _coordinator = new("--coordinator")
     {

@@ -1,11 +1,10 @@
 using System.Diagnostics;
-using SweLancer.GraderNode.Grading;
+using SweLancer.GraderNode.Telemetry;
 using SweLancer.Messages.Commands;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Telemetry;
-using SweLancer.Hosting.Telemetry;
 
-namespace SweLancer.GraderNode.Telemetry;
+namespace SweLancer.GraderNode.Grading;
 
 /// <summary>The <c>grade</c> span of one delivery of an attempt, and its <c>swelancer.grading.duration</c>.</summary>
 public static class GradingSpans

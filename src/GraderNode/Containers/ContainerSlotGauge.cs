@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using SweLancer.GraderNode.Containers;
 using SweLancer.Messages.Telemetry;
-using SweLancer.Hosting.Telemetry;
 
-namespace SweLancer.GraderNode.Telemetry;
+namespace SweLancer.GraderNode.Containers;
 
 /// <summary>
 /// <c>swelancer.container.slots</c>: every live container pool's slots, split by state: <c>used</c> (leased to an

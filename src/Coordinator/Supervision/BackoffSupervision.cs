@@ -1,10 +1,10 @@
 using Akka.Actor;
 using Akka.Pattern;
 
-namespace SweLancer.Coordinator.Hosting;
+namespace SweLancer.Coordinator.Supervision;
 
 /// <summary>Sweeps and ledgers run under a backoff supervisor, so a journal outage only restarts them from the journal.</summary>
-public static class Supervision
+public static class BackoffSupervision
 {
     public static Props WithBackoff(Props child, string name) =>
         // At most 5 s between attempts: a database back from an outage is used within seconds, at the cost of one
