@@ -11,9 +11,6 @@ public sealed record SweepRegistryState(IReadOnlyList<SweepSubmitted> Sweeps, IR
 
     public bool IsCancelled(string sweepId) => Cancelled.Contains(sweepId);
 
-    /// <summary>Sweeps to (re)start after a coordinator restart.</summary>
-    public IEnumerable<SweepSubmitted> Active => Sweeps.Where(s => !Cancelled.Contains(s.SweepId));
-
     /// <summary>Why a submission cannot be accepted, or null.</summary>
     public string? SubmitProblem(string sweepId) =>
         Contains(sweepId) ? $"a sweep named '{sweepId}' exists already; choose another sweep id" : null;

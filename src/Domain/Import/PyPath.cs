@@ -55,11 +55,6 @@ public static class PyPath
     public static List<object?> GetList(object? root, params object[] path) =>
         Get(root, path) as List<object?> ?? throw new PyPathException($"{Describe(path)} is {KindOf(Get(root, path))}, expected a list");
 
-    /// <summary>The dict at <paramref name="path"/>.</summary>
-    /// <exception cref="PyPathException">Missing, or not a dict.</exception>
-    public static Dictionary<string, object?> GetDict(object? root, params object[] path) =>
-        Get(root, path) as Dictionary<string, object?> ?? throw new PyPathException($"{Describe(path)} is {KindOf(Get(root, path))}, expected a dict");
-
     /// <summary>An id (str or int) at <paramref name="path"/>, as invariant text: <c>4</c> -> "4".</summary>
     /// <exception cref="PyPathException">Missing, None, or not a str/int.</exception>
     public static string GetIdText(object? root, params object[] path)

@@ -36,6 +36,4 @@ public static class MessageManifests
         TypesByName.TryGetValue(manifest, out var type)
             ? type
             : throw new ArgumentException($"Unknown message manifest '{manifest}': this journal was written by a newer or foreign version.");
-
-    public static IEnumerable<Type> Types => NamesByType.Keys;
 }

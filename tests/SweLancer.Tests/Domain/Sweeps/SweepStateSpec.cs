@@ -1,0 +1,78 @@
+using SweLancer.Domain.Sweeps;
+using SweLancer.Messages.Events;
+using SweLancer.Messages.Submissions;
+using SweLancer.Messages.Sweeps;
+using Xunit;
+using static SweLancer.Tests.TestData;
+
+namespace SweLancer.Tests.Domain.Sweeps;
+
+public sealed class SweepStateSpec
+{
+    private static readonly SweepPlanned Plan = new("s1",
+        [new PlannedItem("q1", 1, "swe_manager", 100m, "h1"), new PlannedItem("q2", 1, "swe_manager", 200m, "h2")],
+        DateTimeOffset.UnixEpoch);
+
+    [Fact]
+    public void A_result_is_recorded_once_per_key()
+    {
+        var state = SweepState.Empty.Apply(Plan)
+            .Apply(Graded("q1", GradeOutcome.Passed, 100m))
+            .Apply(Graded("q1", GradeOutcome.Failed, 100m));
+
+        Assert.Single(state.Results);
+        Assert.Equal(GradeOutcome.Passed, state.Results[new ResultKey("q1", 1)].Outcome);
+        Assert.False(state.IsFinished);
+    }
+
+    [Fact]
+    public void Finished_when_every_planned_attempt_has_a_result()
+    {
+        var state = SweepState.Empty.Apply(Plan)
+            .Apply(Graded("q1", GradeOutcome.Passed, 100m))
+            .Apply(Graded("q2", GradeOutcome.Failed, 200m));
+
+        Assert.True(state.IsFinished);
+        Assert.Equal(new SweepProgress("s1", Total: 2, Graded: 2, InFlight: 0, Tasks: 2, TasksGraded: 2, Passed: 1, Failed: 1, SystemErrors: 0, EarnedUsd: 100m, AvailableUsd: 300m),
+            state.Progress("s1", 0));
+    }
+
+    [Fact]
+    public void Progress_counts_a_task_answered_right_twice_once_as_the_ledger_does()
+    {
+        // The case: one $4,000 task passed as attempts 1 and 2 showed "2 passed, $8,000 of $63,000".
+        var plan = new SweepPlanned("s1",
+            [new PlannedItem("m1", 1, "swe_manager", 4000m, "h"), new PlannedItem("m1", 2, "swe_manager", 4000m, "h"),
+             new PlannedItem("m2", 1, "swe_manager", 59_000m, "h")], DateTimeOffset.UnixEpoch);
+        var state = SweepState.Empty.Apply(plan)
+            .Apply(Graded("m1", GradeOutcome.Passed, 4000m, attempt: 1))
+            .Apply(Graded("m1", GradeOutcome.Passed, 4000m, attempt: 2));
+
+        var progress = state.Progress("s1", inFlight: 1);
+
+        Assert.Equal((2, 3, 1), (progress.Graded, progress.Total, progress.InFlight));
+        Assert.Equal((1, 1, 4000m, 63_000m), (progress.Passed, progress.TasksGraded, progress.EarnedUsd, progress.AvailableUsd));
+    }
+
+    [Fact]
+    public void Only_planned_keys_belong_to_the_sweep()
+    {
+        var state = SweepState.Empty.Apply(Plan);
+
+        Assert.True(state.IsPlannedKey(new ResultKey("q2", 1)));
+        Assert.False(state.IsPlannedKey(new ResultKey("q2", 2)));
+        Assert.False(state.IsPlannedKey(new ResultKey("zz", 1)));
+    }
+
+    [Fact]
+    public void A_snapshot_round_trip_keeps_plan_and_results()
+    {
+        var state = SweepState.Empty.Apply(Plan).Apply(Graded("q2", GradeOutcome.Passed, 200m));
+
+        var restored = SweepState.FromSnapshot(state.ToSnapshot());
+
+        Assert.Equal(state.Total, restored.Total);
+        Assert.Equal(state.Results.Keys.Order(), restored.Results.Keys.Order());
+        Assert.True(restored.IsPlannedKey(new ResultKey("q1", 1)));
+    }
+}

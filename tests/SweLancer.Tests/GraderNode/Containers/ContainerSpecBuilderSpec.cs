@@ -1,0 +1,33 @@
+using SweLancer.GraderNode.Containers;
+using SweLancer.GraderNode.Protocol;
+using Xunit;
+
+namespace SweLancer.Tests.GraderNode.Containers;
+
+public sealed class ContainerSpecBuilderSpec
+{
+    [Fact]
+    public void Every_container_is_labelled_limited_and_stripped_of_capabilities()
+    {
+        var spec = new ContainerSpec("img:1", ProtocolSettings.DefaultLimits, "none", Environment: new Dictionary<string, string> { ["A"] = "b" },
+            WorkingDir: "/app/expensify", CapAdd: ProtocolCapabilities.Needed);
+        var built = ContainerSpecBuilder.Build(spec, "node-1", "sweep-1");
+
+        Assert.Equal("swelancer", built.Labels[ContainerLabels.Owner]);
+        Assert.Equal("node-1", built.Labels[ContainerLabels.Node]);
+        Assert.Equal("sweep-1", built.Labels[ContainerLabels.Sweep]);
+        Assert.Equal(8L * 1024 * 1024 * 1024, built.HostConfig.Memory);
+        Assert.Equal(built.HostConfig.Memory, built.HostConfig.MemorySwap);
+        Assert.Equal(4096, built.HostConfig.PidsLimit);
+        Assert.Equal(2_000_000_000, built.HostConfig.NanoCPUs);
+        Assert.Equal("none", built.HostConfig.NetworkMode);
+        Assert.False(built.HostConfig.Privileged);
+        Assert.Equal(["ALL"], built.HostConfig.CapDrop);
+        Assert.DoesNotContain("NET_RAW", built.HostConfig.CapAdd);
+        Assert.DoesNotContain("SYS_ADMIN", built.HostConfig.CapAdd);
+        Assert.Contains("no-new-privileges", built.HostConfig.SecurityOpt);
+        Assert.Equal(["A=b"], built.Env);
+        Assert.Null(built.Entrypoint); // the image's own entrypoint and command are kept
+        Assert.Null(built.Cmd);
+    }
+}
