@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
 # Runs every test: starts the real services they need (scripts/setup-services.sh), then the unit tests and the
 # integration tests of the solution, one project after the other, and ends with a digest of any failures.
+#   ./test.sh                 everything
+#   ./test.sh unit            the unit suite only: no services, no root, about a minute
+#   ./test.sh [dotnet test args]   e.g. --filter "Needs!=Docker" (integration specs carry Needs=Docker/PostgreSQL/Chromium/Prometheus)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+if [[ ${1:-} == unit ]]; then
+  shift
+  exec dotnet test "$root/tests/SweLancer.Tests" -c Release --nologo "$@"
+fi
 "$root/scripts/setup-services.sh"
 export SWELANCER_TEST_POSTGRES="${SWELANCER_TEST_POSTGRES:-Host=127.0.0.1;Port=5432;Username=swelancer;Password=swelancer;Database=postgres}"
 

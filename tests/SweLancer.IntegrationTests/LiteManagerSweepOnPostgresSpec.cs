@@ -6,6 +6,7 @@ using Xunit;
 namespace SweLancer.IntegrationTests;
 
 /// <summary>The same Lite sweep with the journal on a real PostgreSQL 15: only the configuration differs.</summary>
+[Trait("Needs", "PostgreSQL")]
 public sealed class LiteManagerSweepOnPostgresSpec
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace SweLancer.IntegrationTests;
 /// Prometheus stored for the sweep equals the ledger's summary. The sweep lingers 15 s after it ends (many 1 s scrapes, even on a loaded machine) so the
 /// final values are scraped; the queries take each series' last value, since a target that went away is marked stale.
 /// </summary>
+[Trait("Needs", "Prometheus")]
 public sealed class PrometheusScrapeSpec
 {
     private static readonly string DemoFolder = Path.Combine(SharedDataset.RepoRoot, "samples", "demo");

@@ -9,6 +9,8 @@ namespace SweLancer.IntegrationTests;
 /// SIGKILL the real program while its containers are grading, then resume the sweep: the orphaned containers are
 /// reaped, nothing is left behind, and the ledger equals an uninterrupted gold run.
 /// </summary>
+[Trait("Needs", "Docker")]
+[Trait("Needs", "Chromium")]
 public sealed partial class SamplePoolSigkillSpec(ITestOutputHelper output)
 {
     [Fact]

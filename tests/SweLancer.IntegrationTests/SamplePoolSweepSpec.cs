@@ -10,6 +10,8 @@ namespace SweLancer.IntegrationTests;
 /// `swelancer sweep` over the freelance-app sample pool, end to end: real Docker containers, real Chromium, the shipped
 /// submission files. Each sweep must leave no container behind.
 /// </summary>
+[Trait("Needs", "Docker")]
+[Trait("Needs", "Chromium")]
 public sealed class SamplePoolSweepSpec
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);

@@ -16,6 +16,9 @@ namespace SweLancer.IntegrationTests;
 /// show the grader's containers in use, and end on the ledger's numbers. Screenshots go to the test output's
 /// screenshots/ folder, to be looked at.
 /// </summary>
+[Trait("Needs", "Docker")]
+[Trait("Needs", "PostgreSQL")]
+[Trait("Needs", "Chromium")]
 public sealed class StatusPageSpec
 {
     private const string Token = "status-page-token";

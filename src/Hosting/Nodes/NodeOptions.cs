@@ -42,8 +42,8 @@ public sealed class NodeOptions
 
     private readonly Option<int> _joinTimeout = new("--join-timeout-seconds")
     {
-        Description = "Give up (exit 1) when no seed node answers within this many seconds.",
-        DefaultValueFactory = _ => 120,
+        Description = "Give up (exit 1) when no seed node answers within this many seconds [env SWELANCER_JOIN_TIMEOUT_SECONDS].",
+        DefaultValueFactory = EnvironmentDefault.Int("SWELANCER_JOIN_TIMEOUT_SECONDS", 120),
     };
 
     private readonly Option<int?> _metricsPort = new("--metrics-port")

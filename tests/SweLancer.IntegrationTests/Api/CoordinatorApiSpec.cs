@@ -15,6 +15,9 @@ namespace SweLancer.IntegrationTests.Api;
 /// bearer token: refusals, bad uploads (clear 4xx, nothing half-created), submit, list, progress and ledger, results
 /// CSV, the live event stream, cancel; and the CLI's submit and status.
 /// </summary>
+[Trait("Needs", "Docker")]
+[Trait("Needs", "PostgreSQL")]
+[Trait("Needs", "Chromium")]
 public sealed class CoordinatorApiSpec
 {
     private const string Token = "it-secret-token";

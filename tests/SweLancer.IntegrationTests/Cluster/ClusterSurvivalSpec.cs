@@ -11,6 +11,9 @@ namespace SweLancer.IntegrationTests.Cluster;
 /// coordinator is SIGKILLed and restarted, and PostgreSQL is stopped for 15 s. Each sweep must end with exactly the
 /// totals its submissions earn.
 /// </summary>
+[Trait("Needs", "Docker")]
+[Trait("Needs", "PostgreSQL")]
+[Trait("Needs", "Chromium")]
 public sealed class ClusterSurvivalSpec
 {
     private static readonly TimeSpan SweepTimeout = TimeSpan.FromMinutes(8);

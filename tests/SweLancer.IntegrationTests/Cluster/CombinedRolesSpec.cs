@@ -8,6 +8,9 @@ namespace SweLancer.IntegrationTests.Cluster;
 /// A small cluster may be one process: `swelancer coordinator --roles coordinator,grader` also grades, in its own
 /// containers, with the grader flags. It grades a sweep alone, to the dollar, and leaves no container behind.
 /// </summary>
+[Trait("Needs", "Docker")]
+[Trait("Needs", "PostgreSQL")]
+[Trait("Needs", "Chromium")]
 public sealed class CombinedRolesSpec
 {
     [Fact]

@@ -9,6 +9,9 @@ namespace SweLancer.IntegrationTests.Cluster;
 /// Two sweeps share one grader node's containers: a big one submitted first and a small one submitted after it. The
 /// node gives sweeps turns, so the small one finishes while most of the big one is still to do; each has its own ledger.
 /// </summary>
+[Trait("Needs", "Docker")]
+[Trait("Needs", "PostgreSQL")]
+[Trait("Needs", "Chromium")]
 public sealed class ConcurrentSweepsSpec
 {
     [Fact]

@@ -12,6 +12,8 @@ using Xunit;
 namespace SweLancer.IntegrationTests.Containers;
 
 /// <summary>The pool's containers on the real engine: limits hold, nothing gets out, nothing is left behind.</summary>
+[Trait("Needs", "Docker")]
+[Trait("Needs", "Chromium")]
 public sealed class ContainerLimitsSpec : IAsyncLifetime
 {
     private readonly string _nodeId = "limits-spec-" + Guid.NewGuid().ToString("N")[..8];

@@ -13,6 +13,8 @@ using Xunit;
 namespace SweLancer.IntegrationTests.Containers;
 
 /// <summary>Grades sample tasks end to end on the real engine and real Chromium: gold patches pass, the buggy state fails.</summary>
+[Trait("Needs", "Docker")]
+[Trait("Needs", "Chromium")]
 public sealed class SampleTasksGradingSpec : IAsyncLifetime
 {
     private readonly string _nodeId = "sample-spec-" + Guid.NewGuid().ToString("N")[..8];

@@ -9,6 +9,8 @@ namespace SweLancer.IntegrationTests.Faults;
 /// The grader's Chromium is killed from outside, twice, while the sample pool's gold answers are graded: the browser
 /// tests it was running are system errors, retried on a relaunched browser, and the ledger is the undisturbed one.
 /// </summary>
+[Trait("Needs", "Docker")]
+[Trait("Needs", "Chromium")]
 public sealed class BrowserKilledSpec
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace SweLancer.IntegrationTests.Faults;
 /// A sweep started while its PostgreSQL is down waits for it and, once it is up, ends with the same ledger as a sweep
 /// that never saw the outage.
 /// </summary>
+[Trait("Needs", "PostgreSQL")]
 public sealed class DatabaseDownAtStartSpec
 {
     private static readonly string Demo = Path.Combine(SharedDataset.RepoRoot, "samples", "demo");

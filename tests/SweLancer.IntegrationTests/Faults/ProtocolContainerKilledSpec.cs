@@ -9,6 +9,7 @@ namespace SweLancer.IntegrationTests.Faults;
 /// Infrastructure faults in the middle of an official-protocol sweep on the conformance image: each ends with the same
 /// ledger as an undisturbed sweep, because what the harness sees fail is a retryable system error, never the model's.
 /// </summary>
+[Trait("Needs", "Docker")]
 public sealed class ProtocolContainerKilledSpec
 {
     [Fact]

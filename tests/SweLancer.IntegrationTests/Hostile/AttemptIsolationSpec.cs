@@ -9,6 +9,7 @@ namespace SweLancer.IntegrationTests.Hostile;
 /// One attempt's container tries to reach another attempt's server and a listener on the grader's host (through the
 /// bridge's gateway). On a plain internal network both get through; on the pool's network neither does.
 /// </summary>
+[Trait("Needs", "Docker")]
 public sealed class AttemptIsolationSpec() : NodePoolSpec("isolation-spec", slots: 2)
 {
     [Fact]

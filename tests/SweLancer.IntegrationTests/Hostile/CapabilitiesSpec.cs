@@ -8,6 +8,7 @@ namespace SweLancer.IntegrationTests.Hostile;
 /// packets, ping sweeps of the network), device nodes (MKNOD) and changing file owners (CHOWN). With Docker's defaults all
 /// three work; in a grading container none does.
 /// </summary>
+[Trait("Needs", "Docker")]
 public sealed class CapabilitiesSpec() : NodePoolSpec("caps-spec", slots: 1)
 {
     private const string Tries =

@@ -7,6 +7,7 @@ namespace SweLancer.IntegrationTests.Hostile;
 /// Model code (root in its container) tries to stop its own container, to have the attempt counted as a system error
 /// (neither pass nor fail): it kills every process it can see, PID 1 included. The container stays up.
 /// </summary>
+[Trait("Needs", "Docker")]
 public sealed class ContainerGateSpec() : NodePoolSpec("gate-spec", slots: 1)
 {
     [Fact]

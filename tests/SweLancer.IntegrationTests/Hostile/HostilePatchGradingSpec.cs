@@ -17,6 +17,8 @@ namespace SweLancer.IntegrationTests.Hostile;
 /// with real GNU patch: each ends as the model's failure with a clear reason, never a pass and never a system error.
 /// Before the fix the shadow shell "passed" all three tasks ($1,750) and the self-killing test was a system error.
 /// </summary>
+[Trait("Needs", "Docker")]
+[Trait("Needs", "Chromium")]
 public sealed class HostilePatchGradingSpec : IAsyncLifetime
 {
     private readonly string _nodeId = "hostile-spec-" + Guid.NewGuid().ToString("N")[..8];

@@ -5,6 +5,7 @@ using Xunit;
 namespace SweLancer.IntegrationTests.Hostile;
 
 /// <summary>A test command that writes 300 MB to stdout costs the grader a bounded amount of memory: head and tail kept.</summary>
+[Trait("Needs", "Docker")]
 public sealed class OutputFloodSpec() : NodePoolSpec("flood-spec", slots: 1)
 {
     [Fact]

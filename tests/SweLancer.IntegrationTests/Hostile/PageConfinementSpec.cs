@@ -13,6 +13,7 @@ namespace SweLancer.IntegrationTests.Hostile;
 /// real listener on the host's loopback (where a coordinator API without a token may listen) by fetch, XHR, an image,
 /// a form post, a WebSocket and a navigation. Unconfined, it gets through; through the grader's browser pool, nothing does.
 /// </summary>
+[Trait("Needs", "Chromium")]
 public sealed class PageConfinementSpec
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

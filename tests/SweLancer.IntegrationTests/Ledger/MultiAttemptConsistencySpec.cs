@@ -16,6 +16,7 @@ namespace SweLancer.IntegrationTests.Ledger;
 /// one folds the journal's results in order, so a reading of A attempts must equal this spec's own fold of the first A
 /// results in journal order (read at the end from the event stream). At the end all of them equal summary.json.
 /// </summary>
+[Trait("Needs", "PostgreSQL")]
 public sealed partial class MultiAttemptConsistencySpec
 {
     private const int Tasks = 400;

@@ -12,6 +12,8 @@ namespace SweLancer.IntegrationTests.Protocol;
 /// (a reproduction of the official image's interface, not the official images) with the image template, monolith style.
 /// Gold answers earn exactly the table's IC dollars; empty answers earn none. Embedded and on a two-grader cluster.
 /// </summary>
+[Trait("Needs", "Docker")]
+[Trait("Needs", "PostgreSQL")]
 public sealed class LiteIcSweepSpec
 {
     private const decimal LiteIcDollars = 175_000m;

@@ -14,6 +14,7 @@ namespace SweLancer.IntegrationTests.Protocol;
 /// interface, not the official image) on the real Docker engine. Its test fails whenever the container is not as the
 /// official harness leaves it (environment, zipped tests, one 'temp' commit, interactive bash).
 /// </summary>
+[Trait("Needs", "Docker")]
 public sealed class ProtocolConformanceSpec() : NodePoolSpec("protocol-spec")
 {
     private readonly string _artefacts = Directory.CreateTempSubdirectory("swelancer-protocol-").FullName;

@@ -11,6 +11,8 @@ namespace SweLancer.IntegrationTests.Reports;
 /// nothing, and `swelancer report` must regenerate the same numbers from the journal alone.
 /// Screenshots are kept under the test output's screenshots/ folder, to be looked at.
 /// </summary>
+[Trait("Needs", "Docker")]
+[Trait("Needs", "Chromium")]
 public sealed class SweepReportPageSpec
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
