@@ -6,33 +6,72 @@ using Xunit;
 namespace SweLancer.IntegrationTests.Cluster;
 
 /// <summary>
-/// A coordinator and two grader nodes as separate processes on PostgreSQL grade 218 tasks (the sample pool three times
-/// over, in real containers and Chromium, plus the Lite manager tasks) while, in turn, a grader is SIGKILLed, the
-/// coordinator is SIGKILLed and restarted, and PostgreSQL is stopped for 15 s. Each sweep must end with exactly the
-/// totals its submissions earn.
+/// One cluster (a coordinator and two grader nodes as separate processes, on PostgreSQL) for the phases of
+/// <see cref="ClusterSurvivalSpec"/>: each phase grades 218 tasks (the sample pool three times over, in real containers
+/// and Chromium, plus the Lite manager tasks) and leaves the cluster whole for the next.
+/// </summary>
+public sealed class SurvivalCluster : IAsyncLifetime
+{
+    private readonly TempDir _dir = new();
+
+    public ClusterRig? Rig { get; private set; }
+
+    public ClusterPool? Pool { get; private set; }
+
+    public async ValueTask InitializeAsync()
+    {
+        // Without the Lite table every phase skips (and says why); the cluster is not started for nothing.
+        if (!File.Exists(SharedDataset.LiteCsvPath))
+            return;
+        SamplePool.EnsureImage();
+        Pool = ClusterPool.Build(_dir.Path, sampleRepeats: 3, SharedDataset.LiteCsvPath);
+        Rig = await ClusterRig.StartAsync(_dir.Path);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Rig is not null)
+            await Rig.DisposeAsync();
+        _dir.Dispose();
+    }
+}
+
+/// <summary>
+/// A coordinator and two grader nodes as separate processes on PostgreSQL grade 218 tasks while, in turn, a grader is
+/// SIGKILLed, the coordinator is SIGKILLed and restarted, and PostgreSQL is stopped for 15 s; then every node leaves.
+/// Each phase is its own test, in that order on one cluster, and each sweep must end with exactly the totals its
+/// submissions earn.
 /// </summary>
 [Trait("Needs", "Docker")]
 [Trait("Needs", "PostgreSQL")]
 [Trait("Needs", "Chromium")]
-public sealed class ClusterSurvivalSpec
+[TestCaseOrderer(typeof(PhaseOrder))]
+public sealed class ClusterSurvivalSpec(SurvivalCluster cluster) : IClassFixture<SurvivalCluster>
 {
     private static readonly TimeSpan SweepTimeout = TimeSpan.FromMinutes(8);
 
-    [Fact]
-    public async Task Sweeps_survive_a_grader_kill_a_coordinator_kill_and_a_database_outage_with_exact_totals()
+    private (ClusterRig Rig, ClusterPool Pool) Cluster()
     {
-        var lite = SharedDataset.RequireLiteCsv();
-        SamplePool.EnsureImage();
-        using var dir = new TempDir();
-        var pool = ClusterPool.Build(dir.Path, sampleRepeats: 3, lite);
-        Assert.True(pool.Tasks >= 200, $"the pool has {pool.Tasks} tasks");
-        await using var rig = await ClusterRig.StartAsync(dir.Path);
-
-        await GraderLossAsync(rig, pool);
-        await CoordinatorLossAsync(rig, pool);
-        await DatabaseOutageAsync(rig, pool);
-        await LeaveCleanlyAsync(rig);
+        SharedDataset.RequireLiteCsv();
+        Assert.True(cluster.Pool!.Tasks >= 200, $"the pool has {cluster.Pool.Tasks} tasks");
+        return (cluster.Rig!, cluster.Pool);
     }
+
+    [Fact, Phase(1)]
+    public Task A_grader_killed_mid_sweep_loses_no_task_and_its_orphans_are_reaped() =>
+        GraderLossAsync(Cluster().Rig, Cluster().Pool);
+
+    [Fact, Phase(2)]
+    public Task A_coordinator_killed_mid_sweep_and_restarted_ends_with_exact_totals() =>
+        CoordinatorLossAsync(Cluster().Rig, Cluster().Pool);
+
+    [Fact, Phase(3)]
+    public Task A_database_outage_mid_sweep_ends_with_exact_totals() =>
+        DatabaseOutageAsync(Cluster().Rig, Cluster().Pool);
+
+    [Fact, Phase(4)]
+    public Task Every_node_then_leaves_cleanly_and_leaves_no_container() =>
+        LeaveCleanlyAsync(Cluster().Rig);
 
     [Fact]
     public async Task A_rolling_restart_of_both_graders_loses_no_task()
