@@ -61,10 +61,14 @@ public static class ReportCommand
         var planned = history.Plan.Items;
         // Folded like the live ledger: keyed, so a result recorded twice counts once.
         var results = EarningsLedger.FromEntries(sweepId, history.Results).Entries.ToList();
-        var summary = LedgerSummary.Of(sweepId, planned, results);
+        var tasks = TaskResult.Of(planned, results);
+        var summary = LedgerSummary.Of(sweepId, tasks);
+        var estimates = AttemptEstimates.Of(tasks);
         console.Write(LedgerTable.Of(summary));
+        foreach (var line in LedgerTable.EstimateLines(estimates))
+            console.WriteLine(line);
         ResultsCsv.Write(Path.Combine(outDir, "results.csv"), planned, results);
-        SummaryJson.Write(Path.Combine(outDir, "summary.json"), summary);
+        SummaryJson.Write(Path.Combine(outDir, "summary.json"), summary, estimates);
         var reportPath = Path.Combine(outDir, "report.html");
         ReportHtml.Write(reportPath, SweepReport.Of(sweepId, planned, results));
         console.WriteLine($"report: {reportPath}");

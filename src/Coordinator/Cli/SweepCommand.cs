@@ -132,14 +132,18 @@ public static class SweepCommand
         printer.Finish();
         var view = await WaitForLedgerAsync(ledger, plan.Items.Count, cancellation);
         var planned = plan.Items.Select(i => i.ToPlanned()).ToList();
-        var summary = LedgerSummary.Of(plan.SweepId, planned, view.Entries);
+        var tasks = TaskResult.Of(planned, view.Entries);
+        var summary = LedgerSummary.Of(plan.SweepId, tasks);
+        var estimates = AttemptEstimates.Of(tasks);
 
         console.Write(LedgerTable.Of(summary));
+        foreach (var line in LedgerTable.EstimateLines(estimates))
+            console.WriteLine(line);
         var resultsPath = Path.Combine(options.OutDir, "results.csv");
         ResultsCsv.Write(resultsPath, planned, view.Entries);
-        SummaryJson.Write(Path.Combine(options.OutDir, "summary.json"), summary);
+        SummaryJson.Write(Path.Combine(options.OutDir, "summary.json"), summary, estimates);
         if (options.SummaryJsonPath is not null)
-            SummaryJson.Write(options.SummaryJsonPath, summary);
+            SummaryJson.Write(options.SummaryJsonPath, summary, estimates);
         ReportHtml.Write(Path.Combine(options.OutDir, "report.html"), SweepReport.Of(plan.SweepId, planned, view.Entries));
         console.WriteLine($"results: {Path.GetFullPath(resultsPath)}");
         return ExitCodes.Ok;

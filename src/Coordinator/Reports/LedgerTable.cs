@@ -22,4 +22,18 @@ public static class LedgerTable
         table.Caption($"graded {summary.Graded}/{summary.Tasks} tasks: {summary.Passed} passed, {summary.Failed} failed, {summary.SystemErrors} system errors");
         return table;
     }
+
+    /// <summary>What the attempts say beyond the sum, a line each: the earned interval, then pass@k and earnings@k.</summary>
+    public static IReadOnlyList<string> EstimateLines(AttemptEstimates estimates)
+    {
+        if (estimates.ByK.Count == 0)
+            return [];
+        var (earned, pass) = (estimates.EarnedUsdInterval, estimates.PassAt1Interval);
+        return
+        [
+            $"earned, 95 % interval: {Money.Display((decimal)earned.Low)} to {Money.Display((decimal)earned.High)}",
+            $"pass@1 {estimates.ByK[0].PassRate:0.###} (95 % interval {pass.Low:0.###} to {pass.High:0.###})",
+            .. estimates.ByK.Select(f => $"pass@{f.K} {f.PassRate:0.###}, earnings@{f.K} {Money.Display(f.EarnedUsd)}"),
+        ];
+    }
 }

@@ -9,7 +9,8 @@ public static class LiteExpectations
     public static void AssertGold(SummaryFile summary, string sweepId, IReadOnlyList<GeneratedSubmissions.Line> gold)
     {
         var icAnswered = gold.Count(l => l.Patch is not null);
-        Assert.Equal(["sweep_id", "tasks", "graded", "passed", "failed", "system_errors", "earned_usd", "available_usd", "by_variant"], summary.Keys);
+        Assert.Equal(["sweep_id", "tasks", "graded", "passed", "failed", "system_errors", "earned_usd", "available_usd", "by_variant",
+            "earned_usd_ci", "pass_at_1_ci", "pass_at_k", "earnings_at_k"], summary.Keys);
         Assert.Equal(sweepId, summary.SweepId);
         Assert.Equal(174, summary.Tasks);
         Assert.Equal(174, summary.Graded);

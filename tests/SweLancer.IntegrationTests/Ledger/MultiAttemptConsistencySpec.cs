@@ -87,6 +87,15 @@ public sealed partial class MultiAttemptConsistencySpec
         Assert.Equal(final with { Source = "cli" }, await FromCliAsync(rig, sweepId));
         var scrapedAtEnd = await ConsistentScrapeAsync(metrics, sweepId);
         Assert.Equal(final with { Source = "prometheus" }, scrapedAtEnd);
+        // pass@k from the same file, against this spec's own counts: pass@1 is the share of passed attempts (three per
+        // task), pass@3 the share of tasks passed, and earnings@3 the dollars earned.
+        using var raw = JsonDocument.Parse(File.ReadAllText(dir.File("out/summary.json")));
+        var passAtK = raw.RootElement.GetProperty("pass_at_k");
+        Assert.Equal(journal.Count(r => r.Outcome == "passed") / (double)journal.Count, passAtK.GetProperty("1").GetDouble(), 6);
+        Assert.Equal(final.Passed / (double)Tasks, passAtK.GetProperty("3").GetDouble(), 6);
+        Assert.Equal(final.EarnedUsd, raw.RootElement.GetProperty("earnings_at_k").GetProperty("3").GetDecimal());
+        var interval = raw.RootElement.GetProperty("earned_usd_ci").EnumerateArray().Select(e => e.GetDecimal()).ToList();
+        Assert.True(interval[0] <= final.EarnedUsd && final.EarnedUsd <= interval[1], $"the earned interval {interval[0]}..{interval[1]} holds {final.EarnedUsd}");
         var (_, rows) = ResultsFile.Read(dir.File("out/results.csv"));
         Assert.Equal(summary.EarnedUsd, rows.Sum(r => r.EarnedUsd));
     }

@@ -1,0 +1,35 @@
+namespace SweLancer.Domain.Ledger;
+
+/// <summary>
+/// Percentile bootstrap over tasks: resample the tasks with replacement, recompute the figure, and take the middle 95 %
+/// of the results. Seeded, so the same ledger always gives the same interval.
+/// </summary>
+public static class Bootstrap
+{
+    public const int DefaultResamples = 1000;
+    public const int DefaultSeed = 20_260_101;
+
+    public static Interval Percentile<T>(IReadOnlyList<T> items, Func<IReadOnlyList<T>, double> figure,
+        int resamples = DefaultResamples, int seed = DefaultSeed, double level = 0.95)
+    {
+        if (items.Count == 0)
+            return new Interval(0, 0);
+        var random = new Random(seed);
+        var values = new double[resamples];
+        var sample = new T[items.Count];
+        for (var r = 0; r < resamples; r++)
+        {
+            for (var i = 0; i < sample.Length; i++)
+                sample[i] = items[random.Next(items.Count)];
+            values[r] = figure(sample);
+        }
+
+        Array.Sort(values);
+        var tail = (1 - level) / 2;
+        return new Interval(At(values, tail), At(values, 1 - tail));
+    }
+
+    // The nearest-rank percentile: a value some resample actually gave.
+    private static double At(double[] sorted, double quantile) =>
+        sorted[Math.Clamp((int)Math.Ceiling(quantile * sorted.Length) - 1, 0, sorted.Length - 1)];
+}

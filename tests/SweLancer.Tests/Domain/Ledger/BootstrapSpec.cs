@@ -1,0 +1,33 @@
+using SweLancer.Domain.Ledger;
+using Xunit;
+
+namespace SweLancer.Tests.Domain.Ledger;
+
+public sealed class BootstrapSpec
+{
+    private static double Mean(IReadOnlyList<double> s) => s.Average();
+
+    [Fact]
+    public void Two_tasks_one_passed_give_the_whole_range()
+    {
+        // Resampled means of {0, 1} are 0, 1/2 or 1 with chances 1/4, 1/2, 1/4: both tails hold far more than 2.5 %.
+        Assert.Equal(new Interval(0, 1), Bootstrap.Percentile([0.0, 1.0], Mean));
+    }
+
+    [Fact]
+    public void One_pass_in_four_tasks_gives_zero_to_three_quarters()
+    {
+        // Means of four draws from {0,0,0,1}: P(0) = 0.316 > 2.5 %, so the low end is 0; P(mean >= 3/4) = 0.051 > 2.5 %
+        // but P(1) = 0.004 < 2.5 %, so the high end is 3/4.
+        Assert.Equal(new Interval(0, 0.75), Bootstrap.Percentile([0.0, 0.0, 0.0, 1.0], Mean));
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_interval_and_identical_tasks_a_point()
+    {
+        var values = Enumerable.Range(0, 50).Select(i => (double)(i % 7)).ToList();
+
+        Assert.Equal(Bootstrap.Percentile(values, Mean, seed: 3), Bootstrap.Percentile(values, Mean, seed: 3));
+        Assert.Equal(new Interval(2, 2), Bootstrap.Percentile([2.0, 2.0, 2.0], Mean));
+    }
+}
