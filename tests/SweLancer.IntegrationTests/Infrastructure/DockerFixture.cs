@@ -35,6 +35,22 @@ public static class DockerFixture
         Docker("ps", "-a", "-q", "--filter", $"label={ContainerLabels.Owner}={ContainerLabels.OwnerValue}", "--filter", $"label={ContainerLabels.Node}={nodeId}")
             .Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
+    /// <summary>
+    /// This node's containers once it has none left, or what is still there after <paramref name="within"/>. A grading
+    /// that was redelivered may still be finishing its duplicate when the sweep ends; it must remove its container too.
+    /// </summary>
+    public static async Task<string[]> ContainersLeftAsync(string nodeId, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (true)
+        {
+            var left = ContainersOfNode(nodeId);
+            if (left.Length == 0 || DateTime.UtcNow > deadline)
+                return left;
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+    }
+
     public static void RunScript(string script)
     {
         var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };

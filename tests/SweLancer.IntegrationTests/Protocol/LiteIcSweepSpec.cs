@@ -72,7 +72,7 @@ public sealed class LiteIcSweepSpec
         Assert.True((end.Passed, end.EarnedUsd) == (61, LiteIcDollars), rig.Diagnostics());
         Assert.Equal(377_000m, end.AvailableUsd);
         foreach (var grader in rig.GraderIds)
-            Assert.Empty(DockerFixture.ContainersOfNode(grader));
+            Assert.Empty(await DockerFixture.ContainersLeftAsync(grader, TimeSpan.FromMinutes(3)));
 
         // Each grader says which task images it holds (GET /api/nodes, which the status page shows).
         using var nodes = JsonDocument.Parse(await rig.Api.GetStringAsync("api/nodes", TestContext.Current.CancellationToken));
