@@ -22,6 +22,7 @@ public static class GraderProcess
         var system = await ClusterNode.StartAsync(settings.Node, [GraderRegion.Role],
             ConfigurationFactory.ParseString(SerializationConfig.Hocon), settings.LogPath, settings.JoinTimeout, cancellation: stop);
         role.Start(system);
+        await using var health = await HealthEndpoint.StartAsync(system, persistence: null, stop);
         Console.WriteLine($"grader {settings.NodeId} is up at {Akka.Cluster.Cluster.Get(system).SelfAddress}");
 
         var stopped = Task.Delay(Timeout.Infinite, stop).ContinueWith(_ => { }, TaskScheduler.Default);
