@@ -6,6 +6,10 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 "$root/scripts/setup-services.sh"
 export SWELANCER_TEST_POSTGRES="${SWELANCER_TEST_POSTGRES:-Host=127.0.0.1;Port=5432;Username=swelancer;Password=swelancer;Database=postgres}"
 
+# The Kubernetes live test needs a Kubernetes build and images (about 20 min the first time): start them now, under
+# nice, so they overlap the .NET suites; scripts/k8s-test.sh below waits for them.
+"$root/scripts/k8s-test.sh" prepare
+
 results="$root/TestResults"
 rm -rf "$results"
 echo "test.sh: $(nproc) cores, $(free -g | awk '/Mem:/ {print $7}') GiB available, $(df -h "$root" | awk 'NR==2 {print $4}') disk free, docker $(docker version --format '{{.Server.Version}}' 2>/dev/null || echo 'not answering')"
@@ -21,7 +25,12 @@ for project in tests/SweLancer.Tests tests/SweLancer.IntegrationTests; do
     --logger "trx;LogFilePrefix=$(basename "$project")" --results-directory "$results" "$@" || status=1
 done
 
+# The Helm chart: static checks, then the live install on a single-node Kubernetes (docs/kubernetes.md).
+k8s_status=0
+"$root/scripts/k8s-test.sh" || { status=1; k8s_status=1; }
+
 if (( status != 0 )); then
+  (( k8s_status == 0 )) || echo "test.sh: FAILED: the Kubernetes checks (scripts/k8s-test.sh, output above)"
   echo "test.sh: FAILURES (from $results/*.trx):"
   command -v python3 >/dev/null && python3 - "$results" <<'PY' || true
 import glob, sys, xml.etree.ElementTree as ET

