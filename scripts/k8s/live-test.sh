@@ -131,6 +131,15 @@ wait_finished k8s-mixed-a 900
 check_ledger k8s-mixed-a
 phase "sweep k8s-mixed-a with a grader pod deleted mid-sweep: exact"
 
+# Prometheus endpoints: the graders on the node's network (ports by ordinal), the coordinator at its pod address.
+node_ip=$(cat "$RUN/node-ip")
+for i in 0 1; do
+  curl -fsS --max-time 10 "http://$node_ip:$(( 29464 + i ))/metrics" | grep -q '^swelancer_container_slots' || fail "grader $i serves no swelancer_container_slots on $node_ip:$(( 29464 + i ))/metrics"
+done
+coord_ip=$(k get pod "$coordinator" -o jsonpath='{.status.podIP}')
+curl -fsS --max-time 10 "http://$coord_ip:29464/metrics" | grep -q '^swelancer_' || fail "the coordinator serves no swelancer_ metrics on $coord_ip:29464/metrics"
+log "metrics served by both graders and the coordinator"
+
 # 3. A sweep while helm upgrade scales the graders to three.
 submit k8s-mixed-b
 t=$SECONDS

@@ -105,6 +105,9 @@ app.kubernetes.io/component: {{ index . 1 }}
 - name: OTEL_EXPORTER_OTLP_PROTOCOL
   value: {{ $.Values.telemetry.otlpProtocol | quote }}
 {{- end }}
+# The Prometheus endpoint listens on every address of the pod (its default is localhost).
+- name: OTEL_EXPORTER_PROMETHEUS_HOST
+  value: "*"
 - name: OTEL_RESOURCE_ATTRIBUTES
   value: "k8s.pod.name=$(POD_NAME),k8s.namespace.name=$(POD_NAMESPACE)"
 {{- end -}}
