@@ -2,14 +2,15 @@
 # Builds the Kubernetes 1.20.2 server binaries (kube-apiserver, kube-controller-manager, kube-scheduler, kubelet) from
 # Debian bookworm's `kubernetes` source package, and the pause image, for the live install test (scripts/k8s-test.sh).
 # No registry or GitHub is needed: the source (with vendor/) comes from the Debian mirror the machine already uses.
-# Two patches (see ../shared/PLATFORM.md, "Kubernetes on this machine"): this machine lacks CAP_SYS_RESOURCE, so no
-# process may set a negative oom_score_adj; the pod sandbox gets 0 and Guaranteed pods get 1 instead of -998.
+# Patches (see ../shared/PLATFORM.md, "Kubernetes on this machine"): this machine lacks CAP_SYS_RESOURCE, so no
+# process may set a negative oom_score_adj; the pod sandbox gets 0 and Guaranteed pods get 1 instead of -997, and
+# Burstable pods' floor becomes 2 (upstream: 1000 + the Guaranteed value, which would then be an invalid 1001).
 # Idempotent: skipped when $K8S_CACHE/bin holds binaries built by this recipe (stamp file). Runs under `nice -n 10`.
 # Output: $K8S_CACHE/bin/{kube-apiserver,kube-controller-manager,kube-scheduler,kubelet}, image swelancer-k8s/pause:3.2.
 # Environment: K8S_CACHE (default /var/cache/swelancer-k8s), K8S_MIRROR (default: the machine's bookworm source).
 set -euo pipefail
 CACHE=${K8S_CACHE:-/var/cache/swelancer-k8s}
-RECIPE="kubernetes-1.20.2 bookworm oomadj0 r1"
+RECIPE="kubernetes-1.20.2 bookworm oomadj0 r2"
 PAUSE_IMAGE=swelancer-k8s/pause:3.2
 log() { echo "build-kubernetes: $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -57,7 +58,11 @@ else
   k="$src/kubernetes"
   sed -i -E 's/^(\s*defaultSandboxOOMAdj\s+int\s*=\s*)-[0-9]+/\10/' "$k/pkg/kubelet/dockershim/docker_sandbox.go"
   sed -i -E 's/^(\s*guaranteedOOMScoreAdj\s+int\s*=\s*)-[0-9]+/\11/' "$k/pkg/kubelet/qos/policy.go"
+  # Burstable pods' floor is 1000 + guaranteedOOMScoreAdj upstream (2); with Guaranteed at 1 it must become 2 itself,
+  # else every Burstable container asks Docker for oom_score_adj 1001 and is refused.
+  sed -i 's/(1000 + guaranteedOOMScoreAdj)/(guaranteedOOMScoreAdj + 1)/g' "$k/pkg/kubelet/qos/policy.go"
   grep -qE 'defaultSandboxOOMAdj\s+int\s*=\s*0' "$k/pkg/kubelet/dockershim/docker_sandbox.go" || die "sandbox oom patch did not apply"
+  grep -qF '(guaranteedOOMScoreAdj + 1)' "$k/pkg/kubelet/qos/policy.go" || die "burstable oom floor patch did not apply"
   grep -qE 'guaranteedOOMScoreAdj\s+int\s*=\s*1' "$k/pkg/kubelet/qos/policy.go" || die "qos oom patch did not apply"
   log "building ${bins[*]} (about 10 min on 2 cores; Go cache $CACHE/gocache)"
   b0=$(date +%s)
