@@ -4,9 +4,11 @@
 #                                 machine's Docker engine, dockershim) and the cluster DNS; wait until the node is Ready
 #   scripts/k8s/cluster.sh down   delete every pod, stop everything it started (by PID), restore the sysctls the kubelet
 #                                 changed, unmount and remove its state
-# Binaries come from scripts/k8s/build-kubernetes.sh. Everything listens on 127.0.0.1 or on the Docker bridge's gateway
-# (the node's address, so pods on the bridge reach host-network pods): apiserver 127.0.0.1:16443, etcd 127.0.0.1:23790.
-# Cluster DNS: no CoreDNS image exists here, so a host dnsmasq on the bridge gateway is the kubelet's --cluster-dns, fed
+# Binaries come from scripts/k8s/build-kubernetes.sh. Pod network: the CNI bridge plugin (Debian's
+# containernetworking-plugins) on a bridge of its own, swlk8s0 with 10.244.0.0/24; its gateway 10.244.0.1 is the node's
+# address, so pods reach host-network pods there (Docker's docker0 is not used: other work on this machine's engine may
+# delete it). Control plane on 127.0.0.1: apiserver :16443, etcd :23790.
+# Cluster DNS: no CoreDNS image exists here, so a host dnsmasq on the node address is the kubelet's --cluster-dns, fed
 # by a loop that writes every StatefulSet pod's record (<pod>.<service>.<namespace>.svc.cluster.local) and each headless
 # Service's records from the API. No kube-proxy: Service IPs do not route (the chart's pods use pod DNS names, and
 # kubectl port-forward goes to a pod). Privileged pods are refused (--allow-privileged=false; they cannot run here).
@@ -17,6 +19,10 @@ RUN=${K8S_RUN:-/var/lib/swelancer-k8s}
 BIN="$CACHE/bin"
 PAUSE_IMAGE=swelancer-k8s/pause:3.2
 DOMAIN=cluster.local
+BRIDGE=swlk8s0
+NODE_IP=10.244.0.1
+POD_SUBNET=10.244.0.0/24
+FORWARD_RULE=(FORWARD -i "$BRIDGE" -o "$BRIDGE" -m comment --comment swelancer-k8s -j ACCEPT)
 log() { echo "k8s-cluster: $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 [[ $(id -u) -eq 0 ]] || die "needs root"
@@ -56,14 +62,25 @@ dns_feeder() {  # writes the pods' and headless Services' records for dnsmasq an
 }
 
 up() {
+  [[ -x /usr/lib/cni/bridge && -x /usr/lib/cni/host-local && -x /usr/lib/cni/loopback ]] || die "CNI plugins missing: run scripts/k8s/tools.sh"
   for b in kube-apiserver kube-controller-manager kube-scheduler kubelet; do [[ -x $BIN/$b ]] || die "$BIN/$b missing: run scripts/k8s/build-kubernetes.sh"; done
   docker image inspect "$PAUSE_IMAGE" >/dev/null 2>&1 || die "image $PAUSE_IMAGE missing: run scripts/k8s/build-kubernetes.sh"
   KUBECTL=$(command -v kubectl) || die "kubectl missing: run scripts/k8s/tools.sh"
   [[ -d $RUN/pids && -n $(ls -A "$RUN/pids" 2>/dev/null) ]] && { log "a previous cluster is still recorded in $RUN; stopping it first"; down; }
   rm -rf "$RUN" && mkdir -p "$RUN"/{pids,logs,pki,dns,etcd,kubelet}
-  local node_ip; node_ip=$(docker network inspect bridge -f '{{(index .IPAM.Config 0).Gateway}}')
-  [[ -n $node_ip ]] || die "no gateway address on Docker's default bridge"
+  local node_ip=$NODE_IP
   echo "$node_ip" > "$RUN/node-ip"
+  # The pod bridge exists before the first pod, so the node address and the DNS server are there from the start.
+  ip link show "$BRIDGE" >/dev/null 2>&1 || ip link add "$BRIDGE" type bridge
+  ip addr replace "$NODE_IP/24" dev "$BRIDGE" && ip link set "$BRIDGE" up
+  # Docker's FORWARD policy is DROP and bridged traffic passes iptables: let pods on the bridge talk to each other.
+  iptables -w -C "${FORWARD_RULE[@]}" 2>/dev/null || iptables -w -I "${FORWARD_RULE[@]}"
+  mkdir -p "$RUN/cni"
+  cat > "$RUN/cni/10-swelancer-k8s.conflist" <<CNI
+{"cniVersion": "0.4.0", "name": "swelancer-k8s", "plugins": [
+  {"type": "bridge", "bridge": "$BRIDGE", "isGateway": true, "ipMasq": false, "hairpinMode": true,
+   "ipam": {"type": "host-local", "subnet": "$POD_SUBNET", "gateway": "$NODE_IP", "dataDir": "$RUN/cni/ipam", "routes": [{"dst": "0.0.0.0/0"}]}}]}
+CNI
   sysctl -n vm.overcommit_memory kernel.panic kernel.panic_on_oops > "$RUN/sysctls"
 
   # A self-made CA, the apiserver's certificate and the service-account key pair.
@@ -111,7 +128,7 @@ up() {
 
   start_bg kubelet "$BIN/kubelet" --kubeconfig="$KUBECONFIG" --container-runtime=docker --pod-infra-container-image="$PAUSE_IMAGE" \
     --cgroup-driver=cgroupfs --cgroups-per-qos=false --enforce-node-allocatable= --fail-swap-on=false --hostname-override=localhost \
-    --node-ip="$node_ip" --oom-score-adj=0 --cluster-dns="$node_ip" --cluster-domain=$DOMAIN --root-dir="$RUN/kubelet" \
+    --node-ip="$node_ip" --network-plugin=cni --cni-bin-dir=/usr/lib/cni --cni-conf-dir="$RUN/cni" --oom-score-adj=0 --cluster-dns="$node_ip" --cluster-domain=$DOMAIN --root-dir="$RUN/kubelet" \
     --image-gc-high-threshold=100 --image-gc-low-threshold=99 --eviction-hard= --make-iptables-util-chains=false \
     --anonymous-auth=true --authorization-mode=AlwaysAllow --read-only-port=0 --port=10250 --healthz-port=10248 \
     --allowed-unsafe-sysctls= --serialize-image-pulls=false --max-pods=30
@@ -144,6 +161,8 @@ down() {
       [[ -e $RUN/kubelet/pods/$(docker inspect -f '{{index .Config.Labels "io.kubernetes.pod.uid"}}' "$c") ]] && docker rm -f "$c" >/dev/null 2>&1 || true
     done
   fi
+  iptables -w -D "${FORWARD_RULE[@]}" 2>/dev/null || true
+  ip link show "$BRIDGE" >/dev/null 2>&1 && ip link delete "$BRIDGE" 2>/dev/null || true
   if [[ -f $RUN/sysctls ]]; then
     mapfile -t v < "$RUN/sysctls"
     sysctl -q -w vm.overcommit_memory="${v[0]}" kernel.panic="${v[1]}" kernel.panic_on_oops="${v[2]}" || true

