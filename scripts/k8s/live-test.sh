@@ -74,7 +74,8 @@ api() { curl -fsS --max-time 20 -H "Authorization: Bearer $token" "$@"; }
 for i in $(seq 1 30); do api "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 1; [[ $i == 30 ]] && fail "the API is not reachable through port-forward"; done
 code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/sweeps")
 [[ $code == 401 ]] || fail "the API answered $code without the token (expected 401)"
-api "http://127.0.0.1:$port/" | grep -qi "<html" || fail "no status page at /"
+# (Read whole before matching: grep -q stops early, curl then fails on the closed pipe under pipefail.)
+page=$(api "http://127.0.0.1:$port/") && grep -qi "<html" <<<"$page" || fail "no status page at /"
 members=$(api "http://127.0.0.1:$port/api/nodes" | jq '[.. | objects | select(has("roles")) | select(.roles | index("grader"))] | length')
 [[ $members == 2 ]] || fail "the cluster has $members grader members, expected 2"
 phase "API through port-forward: token required, status page served, 2 graders in the cluster"
@@ -110,7 +111,8 @@ check_ledger() {  # check_ledger SWEEP-ID: the sample pool's exact totals for mi
   [[ $(jq -r '.earned_usd' <<<"$l") == 42250 ]] || fail "$1: earned \$$(jq -r '.earned_usd' <<<"$l"), expected \$42250"
   [[ $(jq -r '.available_usd' <<<"$l") == 80250 ]] || fail "$1: available \$$(jq -r '.available_usd' <<<"$l"), expected \$80250"
   [[ $(jq -r '.system_errors' <<<"$l") == 0 ]] || fail "$1: $(jq -r '.system_errors' <<<"$l") system errors, expected 0"
-  api "http://127.0.0.1:$port/api/sweeps/$1/results.csv" | tail -n +2 | grep -c . | grep -qx 35 || fail "$1: results.csv does not have 35 rows"
+  local rows; rows=$(api "http://127.0.0.1:$port/api/sweeps/$1/results.csv" | tail -n +2 | grep -c .)
+  [[ $rows == 35 ]] || fail "$1: results.csv has $rows rows, expected 35"
 }
 
 # 2. A sweep with a grader pod deleted in the middle.
@@ -134,10 +136,10 @@ phase "sweep k8s-mixed-a with a grader pod deleted mid-sweep: exact"
 # Prometheus endpoints: the graders on the node's network (ports by ordinal), the coordinator at its pod address.
 node_ip=$(cat "$RUN/node-ip")
 for i in 0 1; do
-  curl -fsS --max-time 10 "http://$node_ip:$(( 29464 + i ))/metrics" | grep -q '^swelancer_container_slots' || fail "grader $i serves no swelancer_container_slots on $node_ip:$(( 29464 + i ))/metrics"
+  metrics=$(curl -fsS --max-time 10 "http://$node_ip:$(( 29464 + i ))/metrics") && grep -q '^swelancer_container_slots' <<<"$metrics" || fail "grader $i serves no swelancer_container_slots on $node_ip:$(( 29464 + i ))/metrics"
 done
 coord_ip=$(k get pod "$coordinator" -o jsonpath='{.status.podIP}')
-curl -fsS --max-time 10 "http://$coord_ip:29464/metrics" | grep -q '^swelancer_' || fail "the coordinator serves no swelancer_ metrics on $coord_ip:29464/metrics"
+metrics=$(curl -fsS --max-time 10 "http://$coord_ip:29464/metrics") && grep -q '^swelancer_' <<<"$metrics" || fail "the coordinator serves no swelancer_ metrics on $coord_ip:29464/metrics"
 log "metrics served by both graders and the coordinator"
 
 # 3. A sweep while helm upgrade scales the graders to three.
