@@ -20,6 +20,7 @@ command -v curl >/dev/null 2>&1 || need+=(curl)
 # The kubelet's dockershim forwards ports (kubectl port-forward) with socat and nsenter.
 command -v socat >/dev/null 2>&1 || need+=(socat)
 command -v jq >/dev/null 2>&1 || need+=(jq)
+command -v etcd >/dev/null 2>&1 || need+=(etcd-server)
 command -v ip >/dev/null 2>&1 || need+=(iproute2)
 # The pod network of the live test's kubelet (CNI bridge, host-local, loopback).
 [[ -x /usr/lib/cni/bridge ]] || need+=(containernetworking-plugins)
