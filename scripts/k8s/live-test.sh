@@ -106,6 +106,10 @@ wait_finished() {  # wait_finished SWEEP-ID BUDGET-SECONDS
 check_ledger() {  # check_ledger SWEEP-ID: the sample pool's exact totals for mixed.jsonl
   local l; l=$(view "$1" | jq -c '.ledger')
   log "ledger of $1: $(jq -c '{tasks, graded, passed, failed, system_errors, earned_usd, available_usd}' <<<"$l")"
+  if [[ $(jq -r '.passed' <<<"$l") != 18 || $(jq -r '.system_errors' <<<"$l") != 0 ]]; then
+    # What did not pass, and why (a browser step that timed out under load reads differently from a wrong patch).
+    api "http://127.0.0.1:$port/api/sweeps/$1/results.csv" | grep -v ',passed,' | cut -c1-220 >&2 || true
+  fi
   [[ $(jq -r '.tasks' <<<"$l") == 35 ]] || fail "$1: tasks $(jq -r '.tasks' <<<"$l"), expected 35"
   [[ $(jq -r '.passed' <<<"$l") == 18 ]] || fail "$1: passed $(jq -r '.passed' <<<"$l"), expected 18"
   [[ $(jq -r '.earned_usd' <<<"$l") == 42250 ]] || fail "$1: earned \$$(jq -r '.earned_usd' <<<"$l"), expected \$42250"
