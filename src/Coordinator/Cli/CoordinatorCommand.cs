@@ -62,7 +62,8 @@ public static class CoordinatorCommand
         });
         command.Validators.Add(r =>
         {
-            var value = r.GetValue(db);
+            // A command validator sees no option defaults, so the variable is read here too (as for --roles).
+            var value = r.GetValue(db) ?? EnvironmentDefault.Text("SWELANCER_DB");
             if (string.IsNullOrWhiteSpace(value))
             {
                 r.AddError("--db (or SWELANCER_DB) is required: the PostgreSQL database the coordinator's journal lives in.");

@@ -2,6 +2,7 @@ using Akka.Actor;
 using SweLancer.Coordinator.Api;
 using SweLancer.Coordinator.Embedded;
 using SweLancer.Coordinator.Registry;
+using SweLancer.Hosting.Nodes;
 using SweLancer.Hosting.Telemetry;
 using SweLancer.Coordinator.Supervision;
 
@@ -41,6 +42,7 @@ public static class CoordinatorService
             throw new IOException($"the API cannot listen on {string.Join(", ", settings.Api.Urls)}: {ex.Message}", ex);
         }
 
+        await using var health = await HealthEndpoint.StartAsync(system, c => DatabaseHealth.CheckAsync(settings.Db, c), stop);
         Console.WriteLine($"coordinator is up at {Akka.Cluster.Cluster.Get(system).SelfAddress}; API at {string.Join(", ", settings.Api.Urls)}; journal in {settings.Db.Description}");
 
         var stopped = Task.Delay(Timeout.Infinite, stop).ContinueWith(_ => { }, TaskScheduler.Default);

@@ -37,7 +37,7 @@ public static class DatabaseProbe
         }
     }
 
-    private static DbConnection Open(DatabaseTarget db) => db.IsSqlite
+    internal static DbConnection Open(DatabaseTarget db) => db.IsSqlite
         ? new SqliteConnection(db.ConnectionString)
         : new NpgsqlConnection(new NpgsqlConnectionStringBuilder(db.ConnectionString) { Timeout = 5, Pooling = false }.ConnectionString);
 }

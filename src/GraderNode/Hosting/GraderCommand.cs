@@ -17,7 +17,8 @@ public static class GraderCommand
         node.AddTo(root);
         root.Validators.Add(r =>
         {
-            if (NodeOptions.SplitSeeds(r.GetValue<string?>("--seed-nodes")).Count == 0)
+            // A command validator sees no option defaults, so the variable is read here too (as for --roles).
+            if (NodeOptions.SplitSeeds(r.GetValue<string?>("--seed-nodes") ?? EnvironmentDefault.Text("SWELANCER_SEED_NODES")).Count == 0)
                 r.AddError("a grader node needs --seed-nodes (or SWELANCER_SEED_NODES): the coordinator's address first, e.g. akka.tcp://swelancer@127.0.0.1:4053.");
         });
         root.SetAction((parsed, stop) => GraderService.RunAsync(grader.Read(parsed, node.Read(parsed), node), stop));

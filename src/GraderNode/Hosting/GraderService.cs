@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Configuration;
+using SweLancer.Hosting.Nodes;
 using SweLancer.Hosting.Cluster;
 using SweLancer.Hosting.Telemetry;
 using SweLancer.Messages.Serialization;
@@ -25,6 +26,7 @@ public static class GraderService
         var system = await ClusterActorSystem.StartAsync(settings.Node, [GradingShards.Role],
             ConfigurationFactory.ParseString(SerializationConfig.Hocon), settings.LogPath, settings.JoinTimeout, cancellation: stop);
         role.Start(system);
+        await using var health = await HealthEndpoint.StartAsync(system, persistence: null, stop);
         Console.WriteLine($"grader {settings.NodeId} is up at {Akka.Cluster.Cluster.Get(system).SelfAddress}");
 
         var stopped = Task.Delay(Timeout.Infinite, stop).ContinueWith(_ => { }, TaskScheduler.Default);

@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using SweLancer.IntegrationTests.Infrastructure;
+using Xunit;
+
+namespace SweLancer.IntegrationTests.Cluster;
+
+/// <summary>
+/// A pod configures the nodes with environment variables only (the Helm chart sets no flags): the required settings
+/// must be read from them, not only from flags.
+/// </summary>
+public sealed class EnvironmentOnlySettingsSpec
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_coordinator_reads_its_database_from_SWELANCER_DB()
+    {
+        // A value of the wrong shape is refused with the parser's reason: proof that the variable was read.
+        var bad = await CoordinatorCli.RunAsync(TimeSpan.FromMinutes(1), new Dictionary<string, string> { ["SWELANCER_DB"] = "journal.db" }, "coordinator");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.DoesNotContain("--db (or SWELANCER_DB) is required", bad.All);
+        Assert.Contains("--db must be a PostgreSQL connection string", bad.All);
+    }
+
+    [Fact]
+    public async Task A_grader_reads_its_seed_nodes_from_SWELANCER_SEED_NODES()
+    {
+        var port = FreePort.Next();
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "swelancer-grader.dll"));
+        foreach (var arg in new[] { "--join-timeout-seconds", "2", "--port", "0", "--node-id", $"env-only-{port}", "--log", Path.Combine(Path.GetTempPath(), $"env-only-{port}.log") })
+            info.ArgumentList.Add(arg);
+        // Nobody listens there: the node must get as far as trying to join.
+        info.Environment["SWELANCER_SEED_NODES"] = $"akka.tcp://swelancer@127.0.0.1:{port}";
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync(Ct);
+        var error = process.StandardError.ReadToEndAsync(Ct);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            if (!process.HasExited)
+                process.Kill(entireProcessTree: true);
+        }
+
+        var all = await output + await error;
+        Assert.DoesNotContain("a grader node needs --seed-nodes", all);
+        Assert.Contains("did not join the cluster within 2 s", all);
+        Assert.Equal(1, process.ExitCode);
+    }
+}
