@@ -61,7 +61,8 @@ public static class CoordinatorCommand
         });
         command.Validators.Add(r =>
         {
-            var value = r.GetValue(db);
+            // Defaults are not filled in while validating: without the fallback SWELANCER_DB was refused as missing.
+            var value = r.GetValue(db) ?? EnvironmentDefault.Text("SWELANCER_DB");
             if (string.IsNullOrWhiteSpace(value))
             {
                 r.AddError("--db (or SWELANCER_DB) is required: the PostgreSQL database the coordinator's journal lives in.");

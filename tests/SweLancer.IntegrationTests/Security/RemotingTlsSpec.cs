@@ -1,7 +1,6 @@
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
-using System.Text.Json.Nodes;
 using SweLancer.IntegrationTests.Cluster;
 using SweLancer.IntegrationTests.Infrastructure;
 using SweLancer.Tests.Shared;
@@ -29,7 +28,7 @@ public sealed class RemotingTlsSpec
         var pfx = TestCertificates.WritePkcs12(cluster, dir.File("cluster.pfx"), "cluster-pw");
         var (crt, key) = TestCertificates.WritePem(cluster, dir.Path, "tls");
         var (strangerCrt, strangerKey) = TestCertificates.WritePem(stranger, dir.Path, "stranger");
-        var pool = ManagerPool(dir);
+        var pool = DemoManagerPool.Write(dir.Path);
 
         await using var rig = await ClusterRig.StartAsync(dir.Path, graders: 1, slotsPerGrader: 1,
             graderEnvironment: new Dictionary<string, string> { ["SWELANCER_REMOTING_TLS_CERTIFICATE"] = crt, ["SWELANCER_REMOTING_TLS_KEY"] = key },
@@ -76,24 +75,6 @@ public sealed class RemotingTlsSpec
             foreach (var (process, _) in intruders)
                 process.Dispose();
         }
-    }
-
-    /// <summary>The demo's manager tasks (no containers needed): what is graded here is the cluster, not the app.</summary>
-    private static ClusterPool ManagerPool(TempDir dir)
-    {
-        var demo = Path.Combine(SharedDataset.RepoRoot, "samples", "demo");
-        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(demo, "tasks.json")))!.AsObject();
-        var managers = manifest["tasks"]!.AsArray().Where(t => (string?)t!["variant"] == "swe_manager").Select(t => t!.DeepClone()).ToList();
-        manifest["tasks"] = new JsonArray([.. managers]);
-        var answers = File.ReadAllLines(Path.Combine(demo, "submissions.jsonl")).Where(l => l.Trim().Length > 0).Select(l => JsonNode.Parse(l)!)
-            .Where(a => managers.Any(t => (string?)t!["question_id"] == (string?)a["question_id"])).ToList();
-        var passed = managers.Where(t => answers.Any(a => (string?)a["question_id"] == (string?)t!["question_id"]
-                                                          && a["selected_proposal_id"]!.ToString() == t!["manager"]!["correct_proposal_id"]!.ToString())).ToList();
-        File.WriteAllText(dir.File("managers.json"), manifest.ToJsonString());
-        File.WriteAllLines(dir.File("managers.jsonl"), answers.Select(a => a.ToJsonString(new System.Text.Json.JsonSerializerOptions())));
-        Assert.True(passed.Count > 0 && passed.Count < managers.Count, "the pool should hold passes and failures");
-        return new ClusterPool(dir.File("managers.json"), dir.File("managers.jsonl"), managers.Count, passed.Count,
-            passed.Sum(t => (decimal)t!["price"]!), managers.Sum(t => (decimal)t!["price"]!));
     }
 
     private static (NodeProcess Process, int Port) StartIntruder(TempDir dir, string name, string seeds, Dictionary<string, string> environment)
