@@ -10,10 +10,12 @@ public sealed record RetaggedSamplePool(string TasksPath, string SubmissionsPath
 {
     public const string SampleImage = "swelancer-sample/freelance-app:1";
 
-    public static RetaggedSamplePool Write(string folder, string image, int tasks)
+    /// <param name="answers">A submission file of the sample pool's: gold.jsonl, mixed.jsonl or empty.jsonl.</param>
+    public static RetaggedSamplePool Write(string folder, string image, int tasks, string answers = "gold.jsonl")
     {
         SamplePool.EnsureImage();
-        DockerFixture.Docker("tag", SampleImage, image);
+        if (image != SampleImage)
+            DockerFixture.Docker("tag", SampleImage, image);
         var manifest = JsonNode.Parse(File.ReadAllText(SamplePool.TasksJson))!.AsObject();
         var chosen = manifest["tasks"]!.AsArray().Where(t => t!["ic"] is not null).Take(tasks).Select(t => t!.DeepClone()).ToList();
         foreach (var task in chosen)
@@ -29,10 +31,10 @@ public sealed record RetaggedSamplePool(string TasksPath, string SubmissionsPath
 
         manifest["tasks"] = new JsonArray([.. chosen]);
         var ids = chosen.Select(t => (string)t["question_id"]!).ToHashSet();
-        var gold = File.ReadAllLines(Path.Combine(SamplePool.Folder, "submissions", "gold.jsonl"))
+        var gold = File.ReadAllLines(Path.Combine(SamplePool.Folder, "submissions", answers))
             .Where(l => l.Trim().Length > 0 && ids.Contains((string)JsonNode.Parse(l)!["question_id"]!));
         var tasksPath = Path.Combine(folder, "retagged-tasks.json");
-        var submissionsPath = Path.Combine(folder, "retagged-gold.jsonl");
+        var submissionsPath = Path.Combine(folder, "retagged-" + answers);
         File.WriteAllText(tasksPath, manifest.ToJsonString());
         File.WriteAllLines(submissionsPath, gold);
         return new RetaggedSamplePool(tasksPath, submissionsPath, image, chosen.Count, chosen.Sum(t => (decimal)t["price"]!));
@@ -41,6 +43,8 @@ public sealed record RetaggedSamplePool(string TasksPath, string SubmissionsPath
     /// <summary>Removes the spec's tag only (the sample image keeps its own), whether or not it is still there.</summary>
     public void RemoveTag()
     {
+        if (Image == SampleImage)
+            return;
         try
         {
             DockerFixture.Docker("rmi", "-f", Image);
