@@ -3,9 +3,9 @@ using System.Text.Json;
 namespace SweLancer.Coordinator.Api;
 
 /// <summary>
-/// An uploaded task manifest travels alone, so a file it names (bug_patch, gold_patch, hidden_tests) can only be a file
-/// of the coordinator's host outside the upload: reading it would hand a host file to any API caller. Such references
-/// are refused before the manifest is read; manifests with files beside them are submitted by path instead.
+/// An uploaded task manifest travels alone, so a relative file it names (bug_patch, gold_patch, hidden_tests) with a
+/// '..' segment can only climb out of the upload folder into the coordinator's host: refused before the manifest is
+/// read. An absolute path names a file on the coordinator's volume, the same trust as a JSON submission's tasks_path.
 /// </summary>
 public static class UploadedManifestReferences
 {
@@ -37,9 +37,9 @@ public static class UploadedManifestReferences
                 {
                     foreach (var field in FileFields)
                     {
-                        if (ic.TryGetProperty(field, out var value))
-                            problems.Add($"{clientName}: $.tasks[{index}].ic.{field}: an uploaded manifest cannot refer to files ({value.GetRawText()}); " +
-                                         "only the manifest is uploaded. Submit it by path (swelancer submit --shared-paths) from a volume the coordinator reads.");
+                        if (ic.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String && Climbs(value.GetString()!))
+                            problems.Add($"{clientName}: $.tasks[{index}].ic.{field}: an uploaded manifest cannot climb out of its upload ({value.GetRawText()}); " +
+                                         "only the manifest is uploaded. Give an absolute path on the coordinator's volume, or submit by path (swelancer submit --shared-paths).");
                     }
                 }
 
@@ -49,4 +49,7 @@ public static class UploadedManifestReferences
 
         return problems;
     }
+
+    private static bool Climbs(string path) =>
+        !Path.IsPathRooted(path) && path.Split('/', '\\').Any(segment => segment == "..");
 }

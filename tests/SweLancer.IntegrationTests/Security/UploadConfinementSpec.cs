@@ -9,9 +9,9 @@ using Xunit;
 namespace SweLancer.IntegrationTests.Security;
 
 /// <summary>
-/// Attacks on POST /api/sweeps uploads: an uploaded task manifest whose bug_patch or hidden_tests point outside the
-/// upload (relative with '..', or absolute) must not make the coordinator read a host file into a task, and a body
-/// declared larger than the upload limit is refused before it is read.
+/// Attacks on POST /api/sweeps uploads: an uploaded task manifest whose bug_patch, gold_patch or hidden_tests climb out
+/// of the upload with '..' must not make the coordinator read a host file into a task, and a body declared larger than
+/// the upload limit is refused before it is read. (Absolute paths name the coordinator's volume, as tasks_path does.)
 /// </summary>
 public sealed class UploadConfinementSpec
 {
@@ -26,7 +26,8 @@ public sealed class UploadConfinementSpec
         var uploads = Path.Combine(dir.Path, "coordinator-data", "uploads");
 
         var relative = Path.GetRelativePath(Path.Combine(uploads, "some-sweep-folder"), secret);
-        foreach (var (field, value) in new[] { ("bug_patch", relative), ("bug_patch", secret), ("gold_patch", secret), ("hidden_tests", dir.Path) })
+        var relativeFolder = Path.GetRelativePath(Path.Combine(uploads, "some-sweep-folder"), dir.Path);
+        foreach (var (field, value) in new[] { ("bug_patch", relative), ("gold_patch", relative), ("hidden_tests", relativeFolder) })
         {
             var manifest = Manifest(field, value);
             using var form = new MultipartFormDataContent
@@ -39,7 +40,7 @@ public sealed class UploadConfinementSpec
             var body = await response.Content.ReadAsStringAsync(ct);
             Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{field} = {value}: {(int)response.StatusCode} {body}");
             Assert.Contains($"tasks[0].ic.{field}", body);
-            Assert.Contains("uploaded", body);
+            Assert.Contains("cannot climb out of its upload", body);
         }
 
         Assert.False(Directory.Exists(uploads) && Directory.EnumerateFileSystemEntries(uploads).Any(), "a refused upload left files behind");
