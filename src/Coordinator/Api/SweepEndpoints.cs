@@ -36,7 +36,9 @@ public static class SweepEndpoints
             }
             catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
             {
-                return Results.BadRequest(new ApiError($"the upload could not be read: {ex.Message}"));
+                // Kestrel's own status (413 for a body over the limit) tells a client more than a bare 400.
+                var status = ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest;
+                return Results.Json(new ApiError($"the upload could not be read: {ex.Message}"), statusCode: status);
             }
 
             var answer = await queries.Registry.Ask<object>(prepared.Command, TimeSpan.FromSeconds(30), ct);

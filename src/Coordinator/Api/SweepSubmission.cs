@@ -49,6 +49,8 @@ public static class SweepSubmission
             var submissionsPath = Path.Combine(folder, "submissions.jsonl");
             await SaveAsync(tasks, tasksPath, cancellation);
             await SaveAsync(submissions, submissionsPath, cancellation);
+            if (extension == ".json" && UploadedManifestReferences.Problems(await File.ReadAllTextAsync(tasksPath, cancellation), tasks.FileName) is { Count: > 0 } problems)
+                throw new Invalid(string.Join("\n", problems));
             return new Prepared(Plan(settings, tasksPath, submissionsPath, tasks.FileName, submissions.FileName), folder);
         }
         catch

@@ -20,16 +20,43 @@ public sealed record DatabaseTarget(string ConnectionString, string ProviderName
 
         if (keys.Contains("host") || keys.Contains("server"))
         {
-            var safe = string.Join(';', connectionString.Split(';')
-                .Where(p => !p.Trim().StartsWith("password", StringComparison.OrdinalIgnoreCase)));
-            return new(connectionString, PostgreSqlProvider, $"PostgreSQL ({safe})");
+            return new(connectionString, PostgreSqlProvider, $"PostgreSQL ({WithoutPassword(connectionString)})");
         }
 
         if (keys.Contains("data source") || keys.Contains("datasource") || keys.Contains("filename"))
-            return new(connectionString, SqliteProvider, $"SQLite ({connectionString})");
+            return new(connectionString, SqliteProvider, $"SQLite ({SqliteWithoutPassword(connectionString)})");
 
         throw new ArgumentException(
             "--db must be a PostgreSQL connection string such as 'Host=127.0.0.1;Username=u;Password=p;Database=d' " +
             "or a SQLite one such as 'Data Source=sweep.db'; got a string with neither Host= nor Data Source=.");
+    }
+
+    // Npgsql's own parser: it knows the password's synonyms (Pwd, Psw) and quoted values with ';' in them.
+    private static string WithoutPassword(string connectionString)
+    {
+        try
+        {
+            return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Password = null }.ConnectionString;
+        }
+        catch (ArgumentException)
+        {
+            return "a connection string Npgsql cannot read, not shown";
+        }
+    }
+
+    // An encrypted SQLite file (SQLCipher) takes a Password too.
+    private static string SqliteWithoutPassword(string connectionString)
+    {
+        try
+        {
+            var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+            if (builder.Password.Length > 0)
+                builder.Password = "";
+            return builder.ConnectionString;
+        }
+        catch (ArgumentException)
+        {
+            return "a connection string Microsoft.Data.Sqlite cannot read, not shown";
+        }
     }
 }

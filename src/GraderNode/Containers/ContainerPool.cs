@@ -249,6 +249,11 @@ public sealed class ContainerPool : IAsyncDisposable
                 await RemoveQuietlyAsync(id);
             if (ex is InfrastructureException || (ex is OperationCanceledException && cancellation.IsCancellationRequested))
                 throw;
+            if (ex is DockerImageNotFoundException)
+            {
+                _images.Forget(spec.Image);
+                throw new InfrastructureException($"image {spec.Image} is no longer on the engine (deleted during the sweep?); it is looked up and pulled again", retryable: true, ex);
+            }
             throw new InfrastructureException($"could not start a container of {spec.Image}: {Describe(ex)}", retryable: true, ex);
         }
     }

@@ -11,6 +11,7 @@ public sealed class ImageCache(DockerClient docker, Uri endpoint)
     public static readonly TimeSpan PullLimit = TimeSpan.FromMinutes(60);
 
     private readonly ConcurrentDictionary<string, ImageInspectResponse> _images = new();
+    private readonly ConcurrentDictionary<string, bool> _vanished = new();
 
     public IReadOnlyList<string> Held() => _images.Keys.Order(StringComparer.Ordinal).ToList();
 
@@ -35,6 +36,16 @@ public sealed class ImageCache(DockerClient docker, Uri endpoint)
         return true;
     }
 
+    /// <summary>
+    /// The engine no longer has an image this node held (deleted mid-sweep): the next <see cref="EnsureAsync"/> looks it
+    /// up and pulls it again, and a failed pull of it stays retryable, as the image may yet come back.
+    /// </summary>
+    public void Forget(string image)
+    {
+        _images.TryRemove(image, out _);
+        _vanished[image] = true;
+    }
+
     /// <summary>The image's own configuration (entrypoint, command, working dir); call <see cref="EnsureAsync"/> first.</summary>
     public Config Config(string image) => _images[image].Config;
 
@@ -47,6 +58,7 @@ public sealed class ImageCache(DockerClient docker, Uri endpoint)
         try
         {
             _images[image] = await docker.Images.InspectImageAsync(image, cancellation);
+            _vanished.TryRemove(image, out _);
             return;
         }
         catch (DockerImageNotFoundException)
@@ -65,9 +77,12 @@ public sealed class ImageCache(DockerClient docker, Uri endpoint)
             var (name, tag) = SplitTag(image);
             await docker.Images.CreateImageAsync(new ImagesCreateParameters { FromImage = name, Tag = tag }, null, new Progress<JSONMessage>(), pull.Token);
             _images[image] = await docker.Images.InspectImageAsync(image, cancellation);
+            _vanished.TryRemove(image, out _);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellation.IsCancellationRequested)
         {
+            if (_vanished.ContainsKey(image))
+                throw new InfrastructureException($"image {image} was deleted from this engine during the sweep and the pull failed: {ContainerPool.Describe(ex)}", retryable: true, ex);
             // Nodes are provisioned alike, so another try is not expected to find it either.
             throw new InfrastructureException($"image {image} is not available: not on this engine and the pull failed: {ContainerPool.Describe(ex)}", retryable: false, ex);
         }

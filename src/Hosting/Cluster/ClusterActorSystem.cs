@@ -5,6 +5,7 @@ using Akka.Configuration;
 using Akka.DistributedData;
 using SweLancer.Hosting.Logging;
 using SweLancer.Hosting.Nodes;
+using SweLancer.Hosting.Remoting;
 
 namespace SweLancer.Hosting.Cluster;
 
@@ -15,13 +16,18 @@ public static class ClusterActorSystem
         TimeSpan joinTimeout, string logLevel = "INFO", CancellationToken cancellation = default)
     {
         FileLogger.Path = logPath;
+        if (node.Tls is not null)
+            node = node with { SeedNodes = node.SeedNodes.Select(RemotingTls.SeedFor).ToList() };
         // The sharding, singleton and distributed-data defaults (serializers included) must be known from the start:
         // otherwise a peer's sharding message that arrives before the extension loads is dropped as undeserializable.
-        var config = ClusterHocon.For(node, roles, logLevel).WithFallback(extra)
+        var config = ClusterHocon.For(node, roles, logLevel).WithFallback(node.Tls is null ? Config.Empty : RemotingTls.Hocon).WithFallback(extra)
             .WithFallback(ClusterSharding.DefaultConfig())
             .WithFallback(ClusterSingleton.DefaultConfig())
             .WithFallback(DistributedData.DefaultConfig());
-        var system = ActorSystem.Create(NodeSettings.SystemName, config);
+        var setup = BootstrapSetup.Create().WithConfig(config);
+        var system = node.Tls is null
+            ? ActorSystem.Create(NodeSettings.SystemName, setup)
+            : ActorSystem.Create(NodeSettings.SystemName, setup.And(node.Tls.Setup()));
 
         var cluster = Akka.Cluster.Cluster.Get(system);
         var up = new TaskCompletionSource();

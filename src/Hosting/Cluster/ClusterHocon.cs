@@ -2,6 +2,7 @@ using Akka.Configuration;
 using SweLancer.Hosting.Logging;
 using SweLancer.Hosting.Nodes;
 
+
 namespace SweLancer.Hosting.Cluster;
 
 /// <summary>Cluster settings shared by every node; embedded mode is a one-node cluster with both roles.</summary>

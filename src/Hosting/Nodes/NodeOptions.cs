@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Akka.Actor;
 
+
 namespace SweLancer.Hosting.Nodes;
 
 /// <summary>The flags (and environment variables) every cluster process takes: where it listens, which cluster it joins, its log and metrics.</summary>
@@ -51,6 +52,8 @@ public sealed class NodeOptions
         Description = "Serve Prometheus metrics on this port [env SWELANCER_METRICS_PORT]; off by default. OTLP export follows the OTEL_* variables.",
     };
 
+    private readonly RemotingTlsOptions _tls = new();
+
     public NodeOptions(int defaultPort)
     {
         _joinTimeout.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--join-timeout-seconds must be at least 1."); });
@@ -80,6 +83,7 @@ public sealed class NodeOptions
         command.Options.Add(_log);
         command.Options.Add(_joinTimeout);
         command.Options.Add(_metricsPort);
+        _tls.AddTo(command);
     }
 
     public string LogPath(ParseResult parsed) => parsed.GetValue(_log)!;
@@ -96,7 +100,8 @@ public sealed class NodeOptions
             parsed.GetValue(_publicHost) ?? host,
             parsed.GetValue(_port),
             SplitSeeds(parsed.GetValue(_seeds)),
-            TimeSpan.FromSeconds(parsed.GetValue(_downAfter)));
+            TimeSpan.FromSeconds(parsed.GetValue(_downAfter)),
+            _tls.Read(parsed));
     }
 
     public static IReadOnlyList<string> SplitSeeds(string? seeds) =>

@@ -1,3 +1,5 @@
+using SweLancer.Hosting.Remoting;
+
 namespace SweLancer.Hosting.Nodes;
 
 /// <summary>
@@ -9,7 +11,8 @@ namespace SweLancer.Hosting.Nodes;
 /// <param name="Port">Remoting port; 0 picks a free one.</param>
 /// <param name="SeedNodes">Akka addresses such as akka.tcp://swelancer@host:4053, the same ordered list on every node.</param>
 /// <param name="DownAfter">How long an unreachable node may stay so before the split brain resolver downs it.</param>
-public sealed record NodeSettings(string BindHost, string PublicHost, int Port, IReadOnlyList<string> SeedNodes, TimeSpan DownAfter)
+/// <param name="Tls">TLS for remoting, or null for plain TCP.</param>
+public sealed record NodeSettings(string BindHost, string PublicHost, int Port, IReadOnlyList<string> SeedNodes, TimeSpan DownAfter, RemotingTls? Tls = null)
 {
     public const string SystemName = "swelancer";
 

@@ -31,14 +31,20 @@ public sealed class NodeProcess : IDisposable
         get { lock (_output) return _output.ToString(); }
     }
 
-    public static NodeProcess Start(string name, string dll, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static NodeProcess Start(string name, string dll, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        StartUnder([], name, dll, environment, args);
+
+    /// <summary>Starts the node through a launcher (e.g. setpriv with another group id, so a firewall rule can single it out).</summary>
+    public static NodeProcess StartUnder(IReadOnlyList<string> launcher, string name, string dll, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(launcher.Count > 0 ? launcher[0] : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var arg in launcher.Skip(1).Concat(launcher.Count > 0 ? ["dotnet"] : []))
+            info.ArgumentList.Add(arg);
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, dll));
         foreach (var arg in args)
             info.ArgumentList.Add(arg);
