@@ -28,8 +28,21 @@ public sealed class SweepGaugeState(string sweepId)
     /// <summary>The ledger projection's folded results, when it runs in this process.</summary>
     public FoldedResults? Ledger { get; set; }
 
+    // Each collection calls Summary once per instrument; the fold is redone only when the ledger has grown.
+    private volatile Tuple<int, LedgerSummary>? _summary;
+
     /// <summary>The plan and the folded results through the one per-task fold; null without a plan.</summary>
-    public LedgerSummary? Summary() => Plan is { } plan ? LedgerSummary.Of(SweepId, plan, Ledger?.Snapshot() ?? []) : null;
+    public LedgerSummary? Summary()
+    {
+        if (Plan is not { } plan)
+            return null;
+        if (_summary is { } cached && cached.Item1 == (Ledger?.Count ?? 0))
+            return cached.Item2;
+        var results = Ledger?.Snapshot() ?? [];
+        var summary = LedgerSummary.Of(SweepId, plan, results);
+        _summary = Tuple.Create(results.Count, summary);
+        return summary;
+    }
 
     /// <summary>Results persisted but not yet folded by the ledger, when both run here.</summary>
     public int? LedgerLag => Ledger is { } ledger && _persisted >= 0 ? Math.Max(0, _persisted - ledger.Count) : null;
