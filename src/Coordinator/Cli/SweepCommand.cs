@@ -131,7 +131,7 @@ public static class SweepCommand
 
         printer.Finish();
         var view = await WaitForLedgerAsync(ledger, plan.Items.Count, cancellation);
-        var planned = plan.Items.Select(i => i.ToPlanned()).ToList();
+        var planned = plan.Planned();
         var tasks = TaskResult.Of(planned, view.Entries);
         var summary = LedgerSummary.Of(plan.SweepId, tasks);
         var estimates = AttemptEstimates.Of(tasks);

@@ -31,5 +31,5 @@ public sealed record RegisteredSweep(
     public string SweepId => Submitted.SweepId;
 
     /// <summary>The plan as the ledger and reports read it; worked out once, since it hashes every answer.</summary>
-    public IReadOnlyList<PlannedItem>? Planned { get; } = Plan?.Items.Select(i => i.ToPlanned()).ToList();
+    public IReadOnlyList<PlannedItem>? Planned { get; } = Plan?.Planned();
 }

@@ -100,7 +100,7 @@ public sealed class SweepActor : ReceivePersistentActor, IWithTimers
 
     private void Begin()
     {
-        var offered = _plan.Items.Select(i => i.ToPlanned()).ToList();
+        var offered = _plan.Planned();
         if (!_state.IsPlanned)
         {
             Persist(new SweepPlanned(SweepId, offered, DateTimeOffset.UtcNow), planned =>
