@@ -22,18 +22,13 @@ public sealed class ImageDeletedSpec
         var pool = RetaggedSamplePool.Write(dir.Path, $"swelancer-it/image-deleted-{Guid.NewGuid().ToString("N")[..8]}:1", Tasks);
         try
         {
-            using var stop = new CancellationTokenSource();
-            var fault = Task.Run(async () =>
+            var run = await SweepDuringAsync(dir, pool, sweep, retries: 6, async stop =>
             {
-                await Task.Delay(TimeSpan.FromSeconds(8), stop.Token);
+                await Task.Delay(TimeSpan.FromSeconds(8), stop);
                 pool.RemoveTag();
-                await Task.Delay(TimeSpan.FromSeconds(8), stop.Token);
+                await Task.Delay(TimeSpan.FromSeconds(8), stop);
                 DockerFixture.Docker("tag", RetaggedSamplePool.SampleImage, pool.Image);
-            }, stop.Token);
-
-            var run = await SweepAsync(dir, pool, sweep, retries: 6);
-            await stop.CancelAsync();
-            await fault.ContinueWith(_ => { }, TaskScheduler.Default);
+            });
 
             Assert.True(run.ExitCode == 0, run.All);
             var vanished = Hits(dir, pool.Image);
@@ -57,16 +52,11 @@ public sealed class ImageDeletedSpec
         var pool = RetaggedSamplePool.Write(dir.Path, $"swelancer-it/image-deleted-{Guid.NewGuid().ToString("N")[..8]}:1", Tasks);
         try
         {
-            using var stop = new CancellationTokenSource();
-            var fault = Task.Run(async () =>
+            var run = await SweepDuringAsync(dir, pool, sweep, retries: 2, async stop =>
             {
-                await Task.Delay(TimeSpan.FromSeconds(8), stop.Token);
+                await Task.Delay(TimeSpan.FromSeconds(8), stop);
                 pool.RemoveTag();
-            }, stop.Token);
-
-            var run = await SweepAsync(dir, pool, sweep, retries: 2);
-            await stop.CancelAsync();
-            await fault.ContinueWith(_ => { }, TaskScheduler.Default);
+            });
 
             var summary = SummaryFile.Read(dir.File("summary.json"));
             var (_, rows) = ResultsFile.Read(dir.File("out/results.csv"));
@@ -93,5 +83,17 @@ public sealed class ImageDeletedSpec
     {
         var log = dir.File("out/swelancer.log");
         return File.Exists(log) ? File.ReadLines(log).Count(l => l.Contains(image, StringComparison.Ordinal) && l.Contains("system", StringComparison.OrdinalIgnoreCase)) : 0;
+    }
+
+    /// <summary>Runs the sweep while <paramref name="fault"/> acts on the engine beside it; the fault stops with the sweep.</summary>
+    private static async Task<CoordinatorCli.Result> SweepDuringAsync(TempDir dir, RetaggedSamplePool pool, string sweep, int retries,
+        Func<CancellationToken, Task> fault)
+    {
+        using var stop = new CancellationTokenSource();
+        var running = Task.Run(() => fault(stop.Token), stop.Token);
+        var run = await SweepAsync(dir, pool, sweep, retries);
+        await stop.CancelAsync();
+        await running.ContinueWith(_ => { }, TaskScheduler.Default);
+        return run;
     }
 }
