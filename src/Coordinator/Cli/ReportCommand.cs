@@ -1,7 +1,5 @@
 using System.CommandLine;
 using Spectre.Console;
-using SweLancer.Domain.Planning;
-using SweLancer.Coordinator.Hosting;
 using SweLancer.Coordinator.Reports;
 using SweLancer.Domain.Ledger;
 using SweLancer.Domain.Summaries;
@@ -13,17 +11,15 @@ public static class ReportCommand
 {
     public static Command Build()
     {
-        var sweepId = new Option<string>("--sweep-id") { Description = "The sweep to report on.", Required = true };
-        var outDir = new Option<DirectoryInfo>("--out") { Description = "The sweep's output folder; the reports are written there. Default: runs/<sweep-id>." };
-        var db = new Option<string>("--db") { Description = "The sweep's journal database connection string, as given to `sweep`. Default: SQLite in the output folder." };
-        sweepId.Validators.Add(r => { if (SweepIds.Problem(r.GetValueOrDefault<string>() ?? "") is { } problem) r.AddError(problem); });
-
-        var command = new Command("report", "Rewrite a sweep's report.html, results.csv and summary.json from its journal, without grading.") { sweepId, outDir, db };
+        var stored = new StoredSweep();
+        stored.SweepId.Description = "The sweep to report on.";
+        stored.Out.Description = "The sweep's output folder; the reports are written there. Default: runs/<sweep-id>.";
+        var command = new Command("report", "Rewrite a sweep's report.html, results.csv and summary.json from its journal, without grading.");
+        stored.AddTo(command);
         command.SetAction((parsed, cancellation) =>
         {
-            var id = parsed.GetValue(sweepId)!;
-            var outFolder = parsed.GetValue(outDir)?.FullName ?? Path.GetFullPath(Path.Combine("runs", id));
-            return RunAsync(id, outFolder, parsed.GetValue(db), cancellation);
+            var (id, outFolder, db) = stored.Read(parsed);
+            return RunAsync(id, outFolder, db, cancellation);
         });
         return command;
     }
@@ -31,32 +27,9 @@ public static class ReportCommand
     public static async Task<int> RunAsync(string sweepId, string outDir, string? dbOption, CancellationToken cancellation)
     {
         var console = AnsiConsole.Console;
-        DatabaseTarget db;
-        try
-        {
-            db = dbOption is null ? DatabaseTarget.SqliteFile(Path.Combine(outDir, "sweep.db")) : DatabaseTarget.Parse(dbOption);
-        }
-        catch (ArgumentException ex)
-        {
-            console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
-            return ExitCodes.BadInput;
-        }
-
-        // Reading would create an empty SQLite file; a missing one means the sweep ran elsewhere.
-        if (dbOption is null && !File.Exists(Path.Combine(outDir, "sweep.db")))
-        {
-            console.MarkupLineInterpolated(
-                $"[red]error:[/] no journal at {Path.Combine(outDir, "sweep.db")}: sweep '{sweepId}' was not run with this output folder. Pass the sweep's --out (or its --db).");
-            return ExitCodes.BadInput;
-        }
-
-        Directory.CreateDirectory(outDir);
-        var history = await SweepJournalReader.ReadAsync(db, sweepId, Path.Combine(outDir, "swelancer.log"), cancellation);
+        var history = await StoredSweep.LoadAsync(sweepId, outDir, dbOption, console, cancellation);
         if (history is null)
-        {
-            console.MarkupLineInterpolated($"[red]error:[/] no sweep '{sweepId}' in the journal ({db.Description}).");
             return ExitCodes.BadInput;
-        }
 
         var planned = history.Plan.Items;
         // Folded like the live ledger: keyed, so a result recorded twice counts once.
