@@ -65,6 +65,7 @@ public sealed class StatusPageSpec
             var seenGraded = new SortedSet<int>();
             var maxLeased = 0;
             var midShot = false;
+            var midSweepForecasts = new List<(decimal Estimate, decimal Low, decimal High)>();
             var watch = Stopwatch.StartNew();
             ShownSweep shown;
             while (true)
@@ -78,6 +79,9 @@ public sealed class StatusPageSpec
                     await browser.ScreenshotAsync(Path.Combine(Screenshots, "status-page-running.png"));
                     midShot = true;
                 }
+                if (shown is { SweepId: SweepId, State: "running" } && shown.Graded > 0 && shown.Graded < shown.Tasks
+                    && await browser.RangeAsync("#forecast") is { } forecast)
+                    midSweepForecasts.Add(forecast);
                 if (shown is { SweepId: SweepId, State: "finished" })
                     break;
                 Assert.True(watch.Elapsed < TimeSpan.FromMinutes(6), $"the page did not show the sweep finished; it shows {shown}\n{coordinator.Output}\n{grader.Output}");
@@ -105,6 +109,17 @@ public sealed class StatusPageSpec
             Assert.Equal(attempts, shown.AttemptsGraded);
             // samples/freelance-app/README.md: the mixed file earns $42,250 of $80,250, 18 of 35 tasks.
             Assert.Equal((42_250m, 80_250m, 35, 18), (shown.EarnedUsd, shown.AvailableUsd, shown.Tasks, shown.Passed));
+
+            // The live estimate was on screen mid-sweep, inside its interval, and at the end it is the ledger; the
+            // bootstrap intervals shown are the API's.
+            Assert.NotEmpty(midSweepForecasts);
+            Assert.All(midSweepForecasts, f => Assert.True(f.Low <= f.Estimate && f.Estimate <= f.High && f.High <= shown.AvailableUsd, $"{f}"));
+            Assert.Equal((shown.EarnedUsd, shown.EarnedUsd, shown.EarnedUsd), await browser.RangeAsync("#forecast"));
+            var estimates = (await TryGetAsync(client, $"/api/sweeps/{SweepId}/estimates", Token))!.Value.GetProperty("attempts");
+            var earnedCi = estimates.GetProperty("earned_usd_interval");
+            var (low, high) = (earnedCi.GetProperty("low").GetDecimal(), earnedCi.GetProperty("high").GetDecimal());
+            Assert.Equal((low, low, high), await browser.RangeAsync("#earned-ci", valueAttribute: "data-low"));
+            Assert.True(low < shown.EarnedUsd && shown.EarnedUsd < high, earnedCi.ToString());
 
             // The sweeps table row says the same.
             var row = page.Locator($"#sweeps tr[data-sweep-id='{SweepId}']");

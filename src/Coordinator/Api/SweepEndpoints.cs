@@ -84,6 +84,16 @@ public static class SweepEndpoints
                 : Results.Ok(SweepTimeline.Of(planned, ledger.Entries));
         });
 
+        sweeps.MapGet("/{id}/estimates", async (string id, CancellationToken ct) =>
+        {
+            if (await queries.FindAsync(id, ct) is not { Planned: { } planned } sweep)
+                return NotFound(id);
+            var ledger = await queries.LedgerAsync(sweep, ct);
+            return ledger is null
+                ? Results.Json(new ApiError($"the ledger of sweep '{id}' is recovering; try again shortly"), statusCode: StatusCodes.Status503ServiceUnavailable)
+                : Results.Ok(SweepEstimates.Of(planned, ledger.Entries));
+        });
+
         sweeps.MapPost("/{id}/cancel", async (string id, CancellationToken ct) =>
         {
             var answer = await queries.Registry.Ask<object>(new CancelSweep(id), TimeSpan.FromSeconds(30), ct);

@@ -43,6 +43,7 @@ public static class ReportHtml
         Totals(html, report);
         ByVariant(html, report);
         ByBand(html, report);
+        ReportEstimates.Append(html, report);
         html.Append($"""
             <section id="earnings-over-time">
             <h2>Cumulative earnings</h2>

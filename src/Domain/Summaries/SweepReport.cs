@@ -9,6 +9,8 @@ namespace SweLancer.Domain.Summaries;
 /// from <see cref="LedgerSummary"/>, so the page agrees with summary.json and results.csv.
 /// </summary>
 /// <param name="Problems">Failed and system-error attempts, in plan order.</param>
+/// <param name="Estimates">pass@k, earnings@k and the bootstrap intervals.</param>
+/// <param name="Convergence">How the live estimate of the final earnings converged as tasks were decided.</param>
 public sealed record SweepReport(
     LedgerSummary Summary,
     int PlannedAttempts,
@@ -18,7 +20,9 @@ public sealed record SweepReport(
     DurationHistogram Durations,
     DateTimeOffset? FirstStarted,
     DateTimeOffset? LastFinished,
-    IReadOnlyList<TaskGraded> Problems)
+    IReadOnlyList<TaskGraded> Problems,
+    AttemptEstimates Estimates,
+    IReadOnlyList<ForecastPoint> Convergence)
 {
     public static SweepReport Of(string sweepId, IReadOnlyList<PlannedItem> plan, IEnumerable<TaskGraded> results)
     {
@@ -36,6 +40,8 @@ public sealed record SweepReport(
             DurationHistogram.Of(graded.Select(r => r.FinishedAt - r.StartedAt)),
             graded.Count == 0 ? null : graded.Min(r => r.StartedAt),
             graded.Count == 0 ? null : graded.Max(r => r.FinishedAt),
-            graded.Where(r => r.Outcome != GradeOutcome.Passed).OrderBy(r => order[(r.QuestionId, r.Attempt)]).ToList());
+            graded.Where(r => r.Outcome != GradeOutcome.Passed).OrderBy(r => order[(r.QuestionId, r.Attempt)]).ToList(),
+            AttemptEstimates.Of(tasks),
+            ForecastConvergence.Of(tasks));
     }
 }

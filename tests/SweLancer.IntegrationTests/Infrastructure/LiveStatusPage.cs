@@ -62,6 +62,17 @@ public sealed class LiveStatusPage : IAsyncDisposable
             await Int("#system-errors"), await Int("#attempts-graded"), await Int("#events-received"), await Usd("#earnings-chart", "data-final-usd"));
     }
 
+    /// <summary>A data-usd/data-low/data-high reading of an element (the estimate, an interval), null while it is empty.</summary>
+    public async Task<(decimal Value, decimal Low, decimal High)?> RangeAsync(string selector, string valueAttribute = "data-usd")
+    {
+        var element = Page.Locator(selector);
+        var texts = new[] { await element.GetAttributeAsync(valueAttribute), await element.GetAttributeAsync("data-low"), await element.GetAttributeAsync("data-high") };
+        if (texts.Any(string.IsNullOrEmpty))
+            return null;
+        var numbers = texts.Select(t => decimal.Parse(t!, NumberStyles.Float, CultureInfo.InvariantCulture)).ToArray();
+        return (numbers[0], numbers[1], numbers[2]);
+    }
+
     /// <summary>A data attribute of the nodes panel's containers cell for <paramref name="nodeId"/>, or null when the row or pool is absent.</summary>
     public async Task<int?> NodeContainersAsync(string nodeId, string attribute)
     {
