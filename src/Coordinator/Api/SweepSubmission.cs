@@ -99,7 +99,7 @@ public static class SweepSubmission
         if (plan.Items.Count == 0)
             throw new Invalid("the task pool has no tasks, so there is nothing to grade.");
         var submitted = new SweepSubmitted(settings.SweepId, tasksPath, submissionsPath, settings.MaxInFlight,
-            settings.AnswerTimeoutSeconds, settings.SystemErrorRetries, DateTimeOffset.UtcNow);
+            settings.AnswerTimeoutSeconds, settings.SystemErrorRetries, DateTimeOffset.UtcNow, settings.DispatchOrder);
         return new SubmitSweep(submitted, plan);
     }
 
@@ -109,7 +109,7 @@ public static class SweepSubmission
         await file.CopyToAsync(target, cancellation);
     }
 
-    private sealed record Settings(string SweepId, int MaxInFlight, int AnswerTimeoutSeconds, int SystemErrorRetries)
+    private sealed record Settings(string SweepId, int MaxInFlight, int AnswerTimeoutSeconds, int SystemErrorRetries, string DispatchOrder)
     {
         public static Settings From(IReadOnlyDictionary<string, string> fields)
         {
@@ -121,7 +121,17 @@ public static class SweepSubmission
                 id,
                 Number(fields, "max_in_flight", defaults.MaxInFlight, 1),
                 Number(fields, "answer_timeout_seconds", (int)defaults.AnswerTimeout.TotalSeconds, 1),
-                Number(fields, "system_error_retries", defaults.MaxSystemErrorRetries, 0));
+                Number(fields, "system_error_retries", defaults.MaxSystemErrorRetries, 0),
+                Order(fields));
+        }
+
+        private static string Order(IReadOnlyDictionary<string, string> fields)
+        {
+            if (!fields.TryGetValue("dispatch_order", out var raw) || raw.Length == 0)
+                return DispatchOrdering.Name(SweLancer.Domain.Sweeps.DispatchOrder.Plan);
+            return DispatchOrdering.Parse(raw) is { } order
+                ? DispatchOrdering.Name(order)
+                : throw new Invalid($"'dispatch_order' must be {DispatchOrdering.Names}; got '{raw}'.");
         }
 
         private static int Number(IReadOnlyDictionary<string, string> fields, string name, int fallback, int minimum)

@@ -18,13 +18,14 @@ public static class SubmitCommand
         var maxInFlight = new Option<int?>("--max-in-flight") { Description = $"Attempts out to the graders at once (default {DispatchPolicy.Default.MaxInFlight})." };
         var answerTimeout = new Option<int?>("--answer-timeout-seconds") { Description = "Redeliver an attempt not answered within this many seconds." };
         var retries = new Option<int?>("--system-error-retries") { Description = "Retries of an attempt that hit a retryable system error." };
+        var dispatchOrder = DispatchOrderOption.Create();
         sweepId.Validators.Add(r => { if (r.GetValueOrDefault<string?>() is { } id && SweepIds.Problem(id) is { } problem) r.AddError(problem); });
         tasks.AcceptExistingOnly();
         submissions.AcceptExistingOnly();
 
         var command = new Command("submit", "Submit a sweep to a running coordinator and print its id.")
         {
-            tasks, submissions, sweepId, sharedPaths, maxInFlight, answerTimeout, retries,
+            tasks, submissions, sweepId, sharedPaths, maxInFlight, answerTimeout, retries, dispatchOrder,
         };
         remote.AddTo(command);
         command.SetAction(async (parsed, cancellation) =>
@@ -34,6 +35,7 @@ public static class SubmitCommand
             if (parsed.GetValue(maxInFlight) is { } m) fields["max_in_flight"] = m.ToString();
             if (parsed.GetValue(answerTimeout) is { } a) fields["answer_timeout_seconds"] = a.ToString();
             if (parsed.GetValue(retries) is { } r) fields["system_error_retries"] = r.ToString();
+            fields["dispatch_order"] = parsed.GetValue(dispatchOrder)!;
             var tasksPath = parsed.GetValue(tasks)!.FullName;
             var submissionsPath = parsed.GetValue(submissions)!.FullName;
 

@@ -32,10 +32,11 @@ public static class SweepCommand
         systemErrorRetries.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--system-error-retries must be 0 or more."); });
         answerTimeout.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--answer-timeout-seconds must be at least 1."); });
         sweepId.Validators.Add(r => { if (SweepIds.Problem(r.GetValueOrDefault<string>() ?? "") is { } problem) r.AddError(problem); });
+        var dispatchOrder = DispatchOrderOption.Create();
 
         var command = new Command("sweep", "Grade every submission against the task pool on the embedded cluster and report the earnings.")
         {
-            tasks, submissions, sweepId, outDir, db, summaryJson, maxInFlight, answerTimeout, systemErrorRetries,
+            tasks, submissions, sweepId, outDir, db, summaryJson, maxInFlight, answerTimeout, systemErrorRetries, dispatchOrder,
         };
         var grading = new SweepGradingOptions();
         grading.AddTo(command);
@@ -56,6 +57,7 @@ public static class SweepCommand
                     MaxInFlight = parsed.GetValue(maxInFlight),
                     AnswerTimeout = TimeSpan.FromSeconds(parsed.GetValue(answerTimeout)),
                     MaxSystemErrorRetries = parsed.GetValue(systemErrorRetries),
+                    Order = DispatchOrdering.Parse(parsed.GetValue(dispatchOrder)!)!.Value,
                 },
                 grading.Read(parsed, id, outFolder));
             return telemetry.RunAsync(parsed, $"embedded-{Environment.MachineName}-{id}", () => RunAsync(options, cancellation), cancellation);

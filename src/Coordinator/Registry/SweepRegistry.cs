@@ -105,6 +105,7 @@ public sealed class SweepRegistry : ReceivePersistentActor
             MaxInFlight = submitted.MaxInFlight,
             AnswerTimeout = TimeSpan.FromSeconds(submitted.AnswerTimeoutSeconds),
             MaxSystemErrorRetries = submitted.SystemErrorRetries,
+            Order = DispatchOrdering.Parse(submitted.DispatchOrder) ?? DispatchOrder.Plan,
         };
         var sweep = cancelled ? null : SweepStarter.StartSweep(Context, plan, _graders, policy);
         var ledger = SweepStarter.StartLedger(Context, submitted.SweepId);

@@ -125,8 +125,12 @@ public sealed class SweepActor : ReceivePersistentActor, IWithTimers
     private void Run(bool resumed)
     {
         _status = new SweepStarted(SweepId, _state.Total, _state.Results.Count, resumed);
-        foreach (var item in _plan.Items.Where(i => !_state.Results.ContainsKey(i.Key)))
-            _window.Enqueue(item.Key);
+        foreach (var item in DispatchOrdering.Arrange(_plan.Planned(), _policy.Order, SweepId))
+        {
+            var key = new ResultKey(item.QuestionId, item.Attempt);
+            if (!_state.Results.ContainsKey(key))
+                _window.Enqueue(key);
+        }
 
         Timers.StartPeriodicTimer(nameof(DispatchTick), DispatchTick.Instance, TimeSpan.FromSeconds(1));
         Dispatch(_window.TakeDispatchable(DateTimeOffset.UtcNow));

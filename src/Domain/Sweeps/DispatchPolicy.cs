@@ -25,6 +25,9 @@ public sealed record DispatchPolicy(
     /// </summary>
     public TimeSpan NodeLossSettle { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>The order tasks go out in (<see cref="DispatchOrdering"/>).</summary>
+    public DispatchOrder Order { get; init; } = DispatchOrder.Plan;
+
     public TimeSpan RetryBackoff(int retry)
     {
         var delay = FirstRetryDelay * Math.Pow(2, Math.Max(0, retry - 1));

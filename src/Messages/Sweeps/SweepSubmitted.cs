@@ -4,6 +4,7 @@ namespace SweLancer.Messages.Sweeps;
 /// Persisted by the coordinator's sweep registry when a sweep is accepted: where its inputs live and how it is
 /// dispatched, so a restarted coordinator starts it again.
 /// </summary>
+/// <param name="DispatchOrder">plan, price or stratified; last and optional, so journals written before it still read.</param>
 public sealed record SweepSubmitted(
     string SweepId,
     string TasksPath,
@@ -11,4 +12,5 @@ public sealed record SweepSubmitted(
     int MaxInFlight,
     int AnswerTimeoutSeconds,
     int SystemErrorRetries,
-    DateTimeOffset SubmittedAt) : ISweLancerMessage;
+    DateTimeOffset SubmittedAt,
+    string DispatchOrder = "plan") : ISweLancerMessage;
