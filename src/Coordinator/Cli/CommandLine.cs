@@ -13,6 +13,7 @@ public static class CommandLine
         root.Subcommands.Add(SubmitCommand.Build());
         root.Subcommands.Add(StatusCommand.Build());
         root.Subcommands.Add(ReportCommand.Build());
+        root.Subcommands.Add(CompareCommand.Build());
         return root;
     }
 }
