@@ -92,6 +92,7 @@ public static class CompareCommand
 
         var console = AnsiConsole.Console;
         console.Write(ComparisonTable.Totals(comparison));
+        console.WriteLine(ComparisonTable.WonAndLost(comparison));
         if (ComparisonTable.Changed(comparison) is { } changed)
             console.Write(changed);
         foreach (var note in ComparisonTable.Notes(comparison))

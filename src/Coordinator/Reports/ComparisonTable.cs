@@ -22,10 +22,13 @@ public static class ComparisonTable
             $"{SignedRate(c.PassRateDifferenceInterval.Low)} to {SignedRate(c.PassRateDifferenceInterval.High)}");
         table.AddRow("[bold]earned[/]", Money.Display(c.A.EarnedUsd), Money.Display(c.B.EarnedUsd), $"[bold]{Money.Signed(c.DifferenceUsd)}[/]",
             $"{Money.Signed((decimal)c.DifferenceUsdInterval.Low)} to {Money.Signed((decimal)c.DifferenceUsdInterval.High)}");
-        table.Caption($"won {Tasks(c.Won.Count)} ({Money.Signed(c.GainedUsd)}), lost {Tasks(c.Lost.Count)} ({Money.Signed(-c.LostUsd)}), "
-                      + $"of {Money.Display(c.AvailableUsd)} on the shared tasks");
         return table;
     }
+
+    /// <summary>The line under the totals (a line of its own: a table caption would wrap at the table's width).</summary>
+    public static string WonAndLost(SweepComparison c) =>
+        $"won {Tasks(c.Won.Count)} ({Money.Signed(c.GainedUsd)}), lost {Tasks(c.Lost.Count)} ({Money.Signed(-c.LostUsd)}), "
+        + $"of {Money.Display(c.AvailableUsd)} on the shared tasks";
 
     /// <summary>Every task one sweep passed and the other did not; null when there is none.</summary>
     public static Table? Changed(SweepComparison c)
