@@ -14,6 +14,7 @@ public static class CommandLine
         root.Subcommands.Add(StatusCommand.Build());
         root.Subcommands.Add(ReportCommand.Build());
         root.Subcommands.Add(LedgerCommand.Build());
+        root.Subcommands.Add(CompareCommand.Build());
         return root;
     }
 }

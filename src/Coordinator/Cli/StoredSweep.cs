@@ -37,29 +37,17 @@ public sealed class StoredSweep
     /// <summary>The sweep's plan and results, or null after telling the user why there are none.</summary>
     public static async Task<SweepHistory?> LoadAsync(string sweepId, string outDir, string? dbOption, IAnsiConsole console, CancellationToken cancellation)
     {
-        DatabaseTarget db;
-        try
+        var location = SweepJournalLocation.Resolve(sweepId, outDir, dbOption, "--out", "--db", out var problem);
+        if (location is null)
         {
-            db = dbOption is null ? DatabaseTarget.SqliteFile(Path.Combine(outDir, "sweep.db")) : DatabaseTarget.Parse(dbOption);
-        }
-        catch (ArgumentException ex)
-        {
-            console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
-            return null;
-        }
-
-        // Reading would create an empty SQLite file; a missing one means the sweep ran elsewhere.
-        if (dbOption is null && !File.Exists(Path.Combine(outDir, "sweep.db")))
-        {
-            console.MarkupLineInterpolated(
-                $"[red]error:[/] no journal at {Path.Combine(outDir, "sweep.db")}: sweep '{sweepId}' was not run with this output folder. Pass the sweep's --out (or its --db).");
+            console.MarkupLineInterpolated($"[red]error:[/] {problem}");
             return null;
         }
 
         Directory.CreateDirectory(outDir);
-        var history = await SweepJournalReader.ReadAsync(db, sweepId, Path.Combine(outDir, "swelancer.log"), cancellation);
+        var history = await SweepJournalReader.ReadAsync(location.Db, sweepId, Path.Combine(outDir, "swelancer.log"), cancellation);
         if (history is null)
-            console.MarkupLineInterpolated($"[red]error:[/] no sweep '{sweepId}' in the journal ({db.Description}).");
+            console.MarkupLineInterpolated($"[red]error:[/] no sweep '{sweepId}' in the journal ({location.Db.Description}).");
         return history;
     }
 }

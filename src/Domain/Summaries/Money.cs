@@ -10,4 +10,7 @@ public static class Money
     public static string Text(decimal value) => Normalize(value).ToString(CultureInfo.InvariantCulture);
 
     public static string Display(decimal value) => "$" + Normalize(value).ToString("#,0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>A difference as users read it: +$250, -$4,000, $0.</summary>
+    public static string Signed(decimal value) => (value > 0 ? "+" : value < 0 ? "-" : "") + Display(Math.Abs(value));
 }
