@@ -1,3 +1,5 @@
+using SweLancer.Domain.Costs;
+using SweLancer.Domain.Flakes;
 using SweLancer.Domain.Ledger;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Sweeps;
@@ -9,6 +11,8 @@ namespace SweLancer.Domain.Summaries;
 /// from <see cref="LedgerSummary"/>, so the page agrees with summary.json and results.csv.
 /// </summary>
 /// <param name="Problems">Failed and system-error attempts, in plan order.</param>
+/// <param name="Flakes">Tasks whose test runs disagree, and the dollars resting on them.</param>
+/// <param name="Cost">Container-, browser- and wall-seconds, and dollars per container-hour.</param>
 public sealed record SweepReport(
     LedgerSummary Summary,
     int PlannedAttempts,
@@ -18,7 +22,9 @@ public sealed record SweepReport(
     DurationHistogram Durations,
     DateTimeOffset? FirstStarted,
     DateTimeOffset? LastFinished,
-    IReadOnlyList<TaskGraded> Problems)
+    IReadOnlyList<TaskGraded> Problems,
+    FlakeReport Flakes,
+    SweepCost Cost)
 {
     public static SweepReport Of(string sweepId, IReadOnlyList<PlannedItem> plan, IEnumerable<TaskGraded> results)
     {
@@ -36,6 +42,8 @@ public sealed record SweepReport(
             DurationHistogram.Of(graded.Select(r => r.FinishedAt - r.StartedAt)),
             graded.Count == 0 ? null : graded.Min(r => r.StartedAt),
             graded.Count == 0 ? null : graded.Max(r => r.FinishedAt),
-            graded.Where(r => r.Outcome != GradeOutcome.Passed).OrderBy(r => order[(r.QuestionId, r.Attempt)]).ToList());
+            graded.Where(r => r.Outcome != GradeOutcome.Passed).OrderBy(r => order[(r.QuestionId, r.Attempt)]).ToList(),
+            FlakeReport.Of(tasks),
+            SweepCost.Of(tasks));
     }
 }
