@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Spectre.Console;
 using SweLancer.Coordinator.Reports;
+using SweLancer.Domain.Costs;
+using SweLancer.Domain.Flakes;
 using SweLancer.Domain.Import;
 using SweLancer.Domain.Ledger;
 using SweLancer.Domain.Replay;
@@ -59,18 +61,19 @@ public static class LedgerCommand
         var original = LedgerSummary.Of(sweepId, replay.Original);
         var replayed = LedgerSummary.Of(sweepId, replay.Replayed);
         var estimates = AttemptEstimates.Of(replay.Replayed);
+        var (flakes, cost) = (FlakeReport.Of(replay.Replayed), SweepCost.Of(replay.Replayed));
 
         console.WriteLine(rules.Count == 0 ? "replayed as recorded (no --price-rule)" : $"replayed under: {string.Join("; ", rules.Select(r => r.Describe()))}");
         if (replay.UnknownIds.Count > 0)
             console.WriteLine($"note: {replay.UnknownIds.Count} listed id(s) are not in sweep {sweepId}: {string.Join(", ", replay.UnknownIds.Take(10))}{(replay.UnknownIds.Count > 10 ? ", …" : "")}");
         console.Write(LedgerTable.Of(replayed));
-        foreach (var line in LedgerTable.EstimateLines(estimates))
+        foreach (var line in LedgerTable.EstimateLines(estimates).Concat(FlakeAndCostLines.Of(flakes, cost)))
             console.WriteLine(line);
         console.WriteLine($"recorded: {Money.Display(original.EarnedUsd)} of {Money.Display(original.AvailableUsd)} over {original.Tasks} tasks; " +
             $"replayed: {Money.Display(replayed.EarnedUsd)} of {Money.Display(replayed.AvailableUsd)} over {replayed.Tasks} tasks");
         if (summaryJsonPath is not null)
         {
-            SummaryJson.Write(summaryJsonPath, replayed, estimates);
+            SummaryJson.Write(summaryJsonPath, replayed, estimates, flakes, cost);
             console.WriteLine($"summary: {summaryJsonPath}");
         }
 

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Spectre.Console;
 using SweLancer.Coordinator.Reports;
+using SweLancer.Domain.Costs;
+using SweLancer.Domain.Flakes;
 using SweLancer.Domain.Ledger;
 using SweLancer.Domain.Summaries;
 
@@ -37,11 +39,12 @@ public static class ReportCommand
         var tasks = TaskResult.Of(planned, results);
         var summary = LedgerSummary.Of(sweepId, tasks);
         var estimates = AttemptEstimates.Of(tasks);
+        var (flakes, cost) = (FlakeReport.Of(tasks), SweepCost.Of(tasks));
         console.Write(LedgerTable.Of(summary));
-        foreach (var line in LedgerTable.EstimateLines(estimates))
+        foreach (var line in LedgerTable.EstimateLines(estimates).Concat(FlakeAndCostLines.Of(flakes, cost)))
             console.WriteLine(line);
         ResultsCsv.Write(Path.Combine(outDir, "results.csv"), planned, results);
-        SummaryJson.Write(Path.Combine(outDir, "summary.json"), summary, estimates);
+        SummaryJson.Write(Path.Combine(outDir, "summary.json"), summary, estimates, flakes, cost);
         var reportPath = Path.Combine(outDir, "report.html");
         ReportHtml.Write(reportPath, SweepReport.Of(sweepId, planned, results));
         console.WriteLine($"report: {reportPath}");

@@ -6,6 +6,8 @@ using SweLancer.Coordinator.Hosting;
 using SweLancer.Coordinator.Ledger;
 using SweLancer.Coordinator.Reports;
 using SweLancer.Coordinator.Sweeps;
+using SweLancer.Domain.Costs;
+using SweLancer.Domain.Flakes;
 using SweLancer.Domain.Import;
 using SweLancer.Domain.Ledger;
 using SweLancer.Domain.Planning;
@@ -137,15 +139,16 @@ public static class SweepCommand
         var tasks = TaskResult.Of(planned, view.Entries);
         var summary = LedgerSummary.Of(plan.SweepId, tasks);
         var estimates = AttemptEstimates.Of(tasks);
+        var (flakes, cost) = (FlakeReport.Of(tasks), SweepCost.Of(tasks));
 
         console.Write(LedgerTable.Of(summary));
-        foreach (var line in LedgerTable.EstimateLines(estimates))
+        foreach (var line in LedgerTable.EstimateLines(estimates).Concat(FlakeAndCostLines.Of(flakes, cost)))
             console.WriteLine(line);
         var resultsPath = Path.Combine(options.OutDir, "results.csv");
         ResultsCsv.Write(resultsPath, planned, view.Entries);
-        SummaryJson.Write(Path.Combine(options.OutDir, "summary.json"), summary, estimates);
+        SummaryJson.Write(Path.Combine(options.OutDir, "summary.json"), summary, estimates, flakes, cost);
         if (options.SummaryJsonPath is not null)
-            SummaryJson.Write(options.SummaryJsonPath, summary, estimates);
+            SummaryJson.Write(options.SummaryJsonPath, summary, estimates, flakes, cost);
         ReportHtml.Write(Path.Combine(options.OutDir, "report.html"), SweepReport.Of(plan.SweepId, planned, view.Entries));
         console.WriteLine($"results: {Path.GetFullPath(resultsPath)}");
         return ExitCodes.Ok;

@@ -4,7 +4,7 @@ using SweLancer.Hosting.Nodes;
 
 namespace SweLancer.Coordinator.Embedded;
 
-/// <summary>The grading flags of `swelancer sweep`, whose single process grades too: container slots, artefacts and the official-protocol flags.</summary>
+/// <summary>The grading flags of `swelancer sweep`, whose single process grades too: container slots, artefacts, test runs and the official-protocol flags.</summary>
 public sealed class SweepGradingOptions
 {
     private readonly Option<int?> _containerSlots = new("--container-slots")
@@ -18,6 +18,7 @@ public sealed class SweepGradingOptions
     };
 
     private readonly ProtocolOptions _protocol = new();
+    private readonly TestRunOptions _runs = new();
 
     public SweepGradingOptions() =>
         _containerSlots.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--container-slots must be at least 1."); });
@@ -27,6 +28,7 @@ public sealed class SweepGradingOptions
         command.Options.Add(_containerSlots);
         command.Options.Add(_artefacts);
         _protocol.AddTo(command);
+        _runs.AddTo(command);
     }
 
     /// <summary>The grading of sweep <paramref name="sweepId"/>, whose outputs go to <paramref name="outFolder"/>.</summary>
@@ -38,5 +40,6 @@ public sealed class SweepGradingOptions
         Path.Combine(outFolder, "swelancer.log"),
         // Read only by a grader process joining others; one process joins itself.
         TimeSpan.FromSeconds(30),
-        Protocol: _protocol.Read(parsed)));
+        Protocol: _protocol.Read(parsed),
+        Runs: _runs.Read(parsed)));
 }

@@ -39,6 +39,7 @@ public static class ReportCss
         td.artefacts a { display: block; margin-bottom: 6px; color: #0969da; text-decoration: none; overflow-wrap: anywhere; font-size: 12px; }
         td.artefacts img { display: block; max-width: 160px; max-height: 100px; border: 1px solid var(--line); margin-bottom: 2px; }
         .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; white-space: nowrap; color: #fff; }
+        .badge.passed { background: var(--earned); }
         .badge.failed { background: var(--fail); }
         .badge.system_error { background: var(--error); }
         svg.chart { display: block; width: 100%; max-width: 760px; height: auto; font-size: 12px; }

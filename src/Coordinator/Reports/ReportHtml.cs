@@ -63,6 +63,7 @@ public static class ReportHtml
 
             """);
         Problems(html, report, reportFolder);
+        ReportFlakesAndCost.Append(html, report);
         html.Append("""
             <footer>Written by <code>swelancer</code>. Regenerate with <code>swelancer report --sweep-id …</code>.</footer>
             </body>

@@ -1,16 +1,19 @@
 using System.Text.Json;
+using SweLancer.Domain.Costs;
+using SweLancer.Domain.Flakes;
 using SweLancer.Domain.Ledger;
 using SweLancer.Domain.Summaries;
+using SweLancer.Messages.Events;
 
 namespace SweLancer.Coordinator.Reports;
 
 /// <summary>
 /// The summary file: the documented keys, dollars as plain numbers. The attempt estimates (pass@k, earnings@k and the
-/// 95 % intervals) come after the original keys, which keep their names and order.
+/// 95 % intervals) come after the original keys, which keep their names and order; the flaky tasks and the cost after those.
 /// </summary>
 public static class SummaryJson
 {
-    public static void Write(string path, LedgerSummary summary, AttemptEstimates estimates)
+    public static void Write(string path, LedgerSummary summary, AttemptEstimates estimates, FlakeReport flakes, SweepCost cost)
     {
         using var stream = File.Create(path);
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
@@ -38,7 +41,64 @@ public static class SummaryJson
         WriteInterval(json, "earned_usd_ci", estimates.EarnedUsdInterval);
         WriteInterval(json, "pass_at_1_ci", estimates.PassAt1Interval);
         WriteByK(json, estimates.ByK);
+        WriteFlakes(json, flakes);
+        json.WriteStartObject("cost");
+        WriteCost(json, cost.Total);
+        json.WriteStartObject("by_variant");
+        foreach (var (variant, figures) in cost.ByVariant)
+        {
+            json.WriteStartObject(variant);
+            WriteCost(json, figures);
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    /// <summary><c>"flaky_tasks": [{"question_id", "variant", "price_usd", "earned_usd", "runs": [{"attempt", "run", "outcome"}]}]</c>, then <c>"flaky_usd"</c>.</summary>
+    private static void WriteFlakes(Utf8JsonWriter json, FlakeReport flakes)
+    {
+        json.WriteStartArray("flaky_tasks");
+        foreach (var task in flakes.Tasks)
+        {
+            json.WriteStartObject();
+            json.WriteString("question_id", task.QuestionId);
+            json.WriteString("variant", task.Variant);
+            json.WriteNumber("price_usd", Money.Normalize(task.PriceUsd));
+            json.WriteNumber("earned_usd", Money.Normalize(task.EarnedUsd));
+            json.WriteStartArray("runs");
+            foreach (var attempt in task.Attempts)
+            {
+                foreach (var run in attempt.Runs)
+                {
+                    json.WriteStartObject();
+                    json.WriteNumber("attempt", attempt.Attempt);
+                    json.WriteNumber("run", run.Run);
+                    json.WriteString("outcome", OutcomeNames.Of(run.Outcome));
+                    json.WriteEndObject();
+                }
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteNumber("flaky_usd", Money.Normalize(flakes.FlakyUsd));
+    }
+
+    /// <summary>The seconds, and <c>usd_per_container_hour</c> (null without container time).</summary>
+    private static void WriteCost(Utf8JsonWriter json, CostFigures figures)
+    {
+        json.WriteNumber("container_seconds", figures.ContainerSeconds);
+        json.WriteNumber("browser_seconds", figures.BrowserSeconds);
+        json.WriteNumber("wall_seconds", figures.WallSeconds);
+        if (figures.UsdPerContainerHour is { } rate)
+            json.WriteNumber("usd_per_container_hour", Money.Normalize(rate));
+        else
+            json.WriteNull("usd_per_container_hour");
     }
 
     /// <summary><c>"pass_at_k": {"1": 0.4, "2": 0.55}</c> and <c>"earnings_at_k"</c> likewise, k up to the fewest attempts of any task.</summary>

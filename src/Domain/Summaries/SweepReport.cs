@@ -1,3 +1,5 @@
+using SweLancer.Domain.Costs;
+using SweLancer.Domain.Flakes;
 using SweLancer.Domain.Ledger;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Sweeps;
@@ -11,6 +13,8 @@ namespace SweLancer.Domain.Summaries;
 /// <param name="Problems">Failed and system-error attempts, in plan order.</param>
 /// <param name="Estimates">pass@k, earnings@k and the bootstrap intervals.</param>
 /// <param name="Convergence">How the live estimate of the final earnings converged as tasks were decided.</param>
+/// <param name="Flakes">Tasks whose test runs disagree, and the dollars resting on them.</param>
+/// <param name="Cost">Container-, browser- and wall-seconds, and dollars per container-hour.</param>
 public sealed record SweepReport(
     LedgerSummary Summary,
     int PlannedAttempts,
@@ -22,7 +26,9 @@ public sealed record SweepReport(
     DateTimeOffset? LastFinished,
     IReadOnlyList<TaskGraded> Problems,
     AttemptEstimates Estimates,
-    IReadOnlyList<ForecastPoint> Convergence)
+    IReadOnlyList<ForecastPoint> Convergence,
+    FlakeReport Flakes,
+    SweepCost Cost)
 {
     public static SweepReport Of(string sweepId, IReadOnlyList<PlannedItem> plan, IEnumerable<TaskGraded> results)
     {
@@ -42,6 +48,8 @@ public sealed record SweepReport(
             graded.Count == 0 ? null : graded.Max(r => r.FinishedAt),
             graded.Where(r => r.Outcome != GradeOutcome.Passed).OrderBy(r => order[(r.QuestionId, r.Attempt)]).ToList(),
             AttemptEstimates.Of(tasks),
-            ForecastConvergence.Of(tasks));
+            ForecastConvergence.Of(tasks),
+            FlakeReport.Of(tasks),
+            SweepCost.Of(tasks));
     }
 }

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Formats.Tar;
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using SweLancer.GraderNode.Grading;
 
 namespace SweLancer.GraderNode.Containers;
 
@@ -10,6 +12,8 @@ public sealed class ContainerLease : IAsyncDisposable
     private readonly DockerClient _docker;
     private readonly Func<ContainerLease, Task> _onDispose;
     private int _disposed;
+    private AttemptMeter? _meter;
+    private long _chargedSince;
 
     internal ContainerLease(DockerClient docker, string id, string image, string ipAddress, Func<ContainerLease, Task> onDispose)
     {
@@ -21,6 +25,13 @@ public sealed class ContainerLease : IAsyncDisposable
     }
 
     public string Id { get; }
+
+    /// <summary>Counts the time from now until the container is removed as held for the attempt that <paramref name="meter"/> measures.</summary>
+    public void ChargeTo(AttemptMeter meter)
+    {
+        _chargedSince = Stopwatch.GetTimestamp();
+        _meter = meter;
+    }
 
     /// <summary>Set when the container was killed for writing more than its disk limit: the model's failure, with this reason.</summary>
     public string? OverDiskReason { get; private set; }
@@ -149,9 +160,16 @@ public sealed class ContainerLease : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            if (DiskWatch is not null)
-                await DiskWatch.DisposeAsync();
-            await _onDispose(this);
+            try
+            {
+                if (DiskWatch is not null)
+                    await DiskWatch.DisposeAsync();
+                await _onDispose(this);
+            }
+            finally
+            {
+                _meter?.AddContainerTime(Stopwatch.GetElapsedTime(_chargedSince));
+            }
         }
     }
 }

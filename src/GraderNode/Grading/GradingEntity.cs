@@ -55,9 +55,10 @@ public sealed class GradingEntity : ReceiveActor
         var startedAt = DateTimeOffset.UtcNow;
         using var span = GradingSpans.Start(command);
         GradeDecision decision;
+        var attempt = new AttemptContext(command.SweepId, command.Attempt);
         try
         {
-            decision = await _grader.GradeAsync(command.Task, command.Submission, CancellationToken.None, new AttemptContext(command.SweepId, command.Attempt));
+            decision = await _grader.GradeAsync(command.Task, command.Submission, CancellationToken.None, attempt);
         }
         catch (Exception ex)
         {
@@ -81,7 +82,10 @@ public sealed class GradingEntity : ReceiveActor
             startedAt,
             DateTimeOffset.UtcNow,
             decision.Artefacts ?? Array.Empty<string>(),
-            TraceParent.Of(span));
+            TraceParent.Of(span),
+            // What the harness itself observed; nothing here comes from the model's output.
+            attempt.Meter.Runs,
+            attempt.Meter.Cost);
         replyTo.Tell(answer);
         // One line per grading: the audit of which node graded what, and how often (a resent attempt may be graded twice).
         _log.Info("Graded {0} {1}#{2} {3} in {4} ms (delivery {5})", command.SweepId, command.Task.QuestionId, command.Attempt,

@@ -25,6 +25,7 @@ public sealed class GraderOptions
     };
 
     private readonly ProtocolOptions _protocol = new();
+    private readonly TestRunOptions _runs = new();
 
     public GraderOptions()
     {
@@ -42,6 +43,7 @@ public sealed class GraderOptions
         command.Options.Add(_slots);
         command.Options.Add(_artefacts);
         _protocol.AddTo(command);
+        _runs.AddTo(command);
     }
 
     public GraderSettings Read(ParseResult parsed, NodeSettings node, NodeOptions nodeOptions) => new(
@@ -52,5 +54,6 @@ public sealed class GraderOptions
         nodeOptions.LogPath(parsed),
         nodeOptions.JoinTimeout(parsed),
         nodeOptions.MetricsPort(parsed),
-        _protocol.Read(parsed));
+        _protocol.Read(parsed),
+        _runs.Read(parsed));
 }

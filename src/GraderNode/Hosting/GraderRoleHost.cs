@@ -22,7 +22,7 @@ public sealed class GraderRoleHost : IAsyncDisposable
 
     public static async Task<GraderRoleHost> PrepareAsync(GraderSettings settings, CancellationToken cancellation)
     {
-        var ic = await IcRunnerSetup.StartAsync(settings.NodeId, settings.ContainerSlots, settings.ArtefactsDir, settings.Protocol, cancellation);
+        var ic = await IcRunnerSetup.StartAsync(settings.NodeId, settings.ContainerSlots, settings.ArtefactsDir, settings.Protocol, settings.Runs, cancellation);
         return new GraderRoleHost(settings.NodeId, ic);
     }
 

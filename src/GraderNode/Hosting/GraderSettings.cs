@@ -1,3 +1,4 @@
+using SweLancer.GraderNode.Grading;
 using SweLancer.GraderNode.Protocol;
 using SweLancer.Hosting.Nodes;
 
@@ -8,6 +9,8 @@ namespace SweLancer.GraderNode.Hosting;
 /// <param name="ContainerSlots">Containers alive at once; null picks one per core (at most one per GiB).</param>
 /// <param name="LogPath">Akka's log: a file, or "-" for standard output.</param>
 /// <param name="Protocol">How SWE-Lancer IC tasks are graded here; null takes the defaults.</param>
+/// <param name="Runs">How many test runs an attempt gets (--confirm-runs, --rerun-failures); null takes the defaults.</param>
 /// <param name="MetricsPort">Prometheus scrape port; null leaves it to SWELANCER_METRICS_PORT / OTEL_* (off by default).</param>
 public sealed record GraderSettings(
-    NodeSettings Node, string NodeId, int? ContainerSlots, string ArtefactsDir, string LogPath, TimeSpan JoinTimeout, int? MetricsPort = null, ProtocolSettings? Protocol = null);
+    NodeSettings Node, string NodeId, int? ContainerSlots, string ArtefactsDir, string LogPath, TimeSpan JoinTimeout, int? MetricsPort = null, ProtocolSettings? Protocol = null,
+    TestRunSettings? Runs = null);

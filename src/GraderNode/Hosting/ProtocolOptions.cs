@@ -38,13 +38,13 @@ public sealed class ProtocolOptions
     private readonly Option<bool> _setupNetwork = new("--swelancer-setup-network")
     {
         Description = "Monolith only: a route out during setup (npm, pip), cut before the model's patch goes in [env SWELANCER_SETUP_NETWORK].",
-        DefaultValueFactory = r => Flag(r, "SWELANCER_SETUP_NETWORK", true),
+        DefaultValueFactory = EnvironmentDefault.Flag("SWELANCER_SETUP_NETWORK", true),
     };
 
     private readonly Option<bool> _missingIsSystemError = new("--swelancer-missing-exit-code-is-system-error")
     {
         Description = "Count a run that wrote no pytest exit code as a system error (upstream PR #153) instead of a failed run [env SWELANCER_MISSING_EXIT_CODE_IS_SYSTEM_ERROR].",
-        DefaultValueFactory = r => Flag(r, "SWELANCER_MISSING_EXIT_CODE_IS_SYSTEM_ERROR", false),
+        DefaultValueFactory = EnvironmentDefault.Flag("SWELANCER_MISSING_EXIT_CODE_IS_SYSTEM_ERROR", false),
     };
 
     private readonly Option<double> _pollSeconds = new("--swelancer-ready-poll-seconds")
@@ -145,16 +145,6 @@ public sealed class ProtocolOptions
                 result.AddError($"{source}='{raw}' is neither per-task nor monolith.");
                 return ImageMode.PerTask;
         }
-    }
-
-    private static bool Flag(System.CommandLine.Parsing.ArgumentResult result, string variable, bool fallback)
-    {
-        if (EnvironmentDefault.Text(variable) is not { } raw)
-            return fallback;
-        if (bool.TryParse(raw, out var value))
-            return value;
-        result.AddError($"environment variable {variable}='{raw}' is neither true nor false.");
-        return fallback;
     }
 
     private static double Number(System.CommandLine.Parsing.ArgumentResult result, string variable, double fallback)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Microsoft.Playwright;
 using SweLancer.GraderNode.Browser;
 using SweLancer.GraderNode.Containers;
@@ -13,23 +14,37 @@ namespace SweLancer.GraderNode.Ic;
 /// <summary>
 /// The browser runner: waits for the app to answer, then runs every browser test in order against the same container
 /// (tests of a task may build on the app's state), each in a fresh browser context. The first failing step fails the
-/// task; a screenshot and a Playwright trace of that test are kept as artefacts.
+/// task; a screenshot and a Playwright trace of that test are kept as artefacts. The time from the first test's start
+/// to the run's end is the attempt's browser time.
 /// </summary>
 public sealed class BrowserTestRun(BrowserPool browsers, string artefactsDir)
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };
 
-    public async Task<GradeDecision> RunAsync(ContainerLease lease, TaskDefinition task, AttemptContext attempt, CancellationToken cancellation)
+    /// <param name="run">Which run of the attempt this is (1 for the first): names its artefacts.</param>
+    public async Task<GradeDecision> RunAsync(ContainerLease lease, TaskDefinition task, AttemptContext attempt, int run, CancellationToken cancellation)
     {
         var spec = task.Ic!;
         var budget = TimeSpan.FromSeconds(spec.TimeoutSeconds);
         var baseUrl = new Uri($"http://{lease.IpAddress}:{spec.ServePort}/");
         var artefacts = new List<string>();
         var lost = browsers.NextLoss; // a browser killed or crashed meanwhile is ours, not a slow app
-        var phase = RunTestsAsync(lease, task, attempt, baseUrl, artefacts, cancellation);
+        var testsStarted = new StrongBox<long>();
+        var phase = RunTestsAsync(lease, task, attempt, run, baseUrl, artefacts, testsStarted, cancellation);
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var timeout = Task.Delay(budget, timer.Token);
-        var first = await Task.WhenAny(phase, timeout, lost);
+        Task first;
+        try
+        {
+            first = await Task.WhenAny(phase, timeout, lost);
+        }
+        finally
+        {
+            // Up to the phase's end or its abandonment; waiting for the app to answer is not browser time.
+            var since = Volatile.Read(ref testsStarted.Value);
+            if (since != 0)
+                attempt.Meter.AddBrowserTime(Stopwatch.GetElapsedTime(since));
+        }
         await timer.CancelAsync();
         if (first == phase)
             return await phase;
@@ -41,12 +56,13 @@ public sealed class BrowserTestRun(BrowserPool browsers, string artefactsDir)
             : GradeDecision.Fail($"timed out after {spec.TimeoutSeconds}s", artefacts);
     }
 
-    private async Task<GradeDecision> RunTestsAsync(ContainerLease lease, TaskDefinition task, AttemptContext attempt, Uri baseUrl, List<string> artefacts,
-        CancellationToken cancellation)
+    private async Task<GradeDecision> RunTestsAsync(ContainerLease lease, TaskDefinition task, AttemptContext attempt, int run, Uri baseUrl, List<string> artefacts,
+        StrongBox<long> testsStarted, CancellationToken cancellation)
     {
         var spec = task.Ic!;
         await lease.ReleaseGateAsync(cancellation);
         await WaitForAppAsync(baseUrl, cancellation);
+        Volatile.Write(ref testsStarted.Value, Stopwatch.GetTimestamp());
 
         var steps = new BrowserStepRunner(baseUrl);
         foreach (var test in spec.BrowserTests!)
@@ -70,7 +86,7 @@ public sealed class BrowserTestRun(BrowserPool browsers, string artefactsDir)
                     {
                         outcome = GradeOutcome.Failed;
                         span?.SetTag("swelancer.browser.test.failed_step", i + 1);
-                        artefacts.AddRange(await SaveArtefactsAsync(context, page, task, attempt, test));
+                        artefacts.AddRange(await SaveArtefactsAsync(context, page, task, attempt, run, test));
                         return GradeDecision.Fail($"browser test '{test.Name}' failed at step {i + 1} ({failed.Message})", artefacts);
                     }
                 }
@@ -113,11 +129,13 @@ public sealed class BrowserTestRun(BrowserPool browsers, string artefactsDir)
         }
     }
 
-    private async Task<IReadOnlyList<string>> SaveArtefactsAsync(IBrowserContext context, IPage page, TaskDefinition task, AttemptContext attempt, BrowserTest test)
+    private async Task<IReadOnlyList<string>> SaveArtefactsAsync(IBrowserContext context, IPage page, TaskDefinition task, AttemptContext attempt, int run,
+        BrowserTest test)
     {
         var folder = ArtefactFolder.For(artefactsDir, attempt, task.QuestionId);
         Directory.CreateDirectory(folder);
-        var stem = Path.Combine(folder, ArtefactFolder.Safe(test.Name));
+        // A rerun keeps its own files beside the first run's (same test name, same folder).
+        var stem = Path.Combine(folder, ArtefactFolder.Safe(test.Name) + (run == 1 ? "" : $".run-{run}"));
         var saved = new List<string>();
         try
         {

@@ -28,7 +28,7 @@ public sealed class IcRunnerSetup : IAsyncDisposable
     public string? Problem { get; }
 
     public static async Task<IcRunnerSetup> StartAsync(string nodeId, int? containerSlots, string artefactsDir, ProtocolSettings? protocol = null,
-        CancellationToken cancellation = default)
+        TestRunSettings? runs = null, CancellationToken cancellation = default)
     {
         var endpoint = DockerEndpoint.FromEnvironment();
         try
@@ -37,8 +37,8 @@ public sealed class IcRunnerSetup : IAsyncDisposable
             var browsers = new BrowserPool([pool.GradingSubnet]);
             if (pool.IsolationProblem is { } isolation)
                 Console.Error.WriteLine($"warning: {isolation}");
-            var protocolRunner = new ProtocolRunner(pool, protocol ?? ProtocolSettings.Default, artefactsDir);
-            return new IcRunnerSetup(new IcTaskRunner(pool, browsers, artefactsDir, protocol: protocolRunner), pool, browsers, null);
+            var protocolRunner = new ProtocolRunner(pool, protocol ?? ProtocolSettings.Default, artefactsDir, runs);
+            return new IcRunnerSetup(new IcTaskRunner(pool, browsers, artefactsDir, protocol: protocolRunner, runs: runs), pool, browsers, null);
         }
         catch (InfrastructureException ex)
         {

@@ -15,9 +15,12 @@ namespace SweLancer.GraderNode.Ic;
 /// task's browser tests or test command. The model's faults (refused or non-applying patch, failing tests, timeouts)
 /// are failures; ours (engine, image, browser) are system errors. The container is always destroyed.
 /// </summary>
-public sealed class IcTaskRunner(ContainerPool pool, BrowserPool browsers, string artefactsDir, GnuPatch? patcher = null, ProtocolRunner? protocol = null) : ITaskRunner
+/// <param name="runs">How many test runs an attempt gets (confirming runs, browser reruns); null takes the defaults.</param>
+public sealed class IcTaskRunner(ContainerPool pool, BrowserPool browsers, string artefactsDir, GnuPatch? patcher = null, ProtocolRunner? protocol = null,
+    TestRunSettings? runs = null) : ITaskRunner
 {
-    private readonly ProtocolRunner _protocol = protocol ?? new ProtocolRunner(pool, ProtocolSettings.Default, artefactsDir);
+    private readonly TestRunSettings _runs = runs ?? TestRunSettings.Default;
+    private readonly ProtocolRunner _protocol = protocol ?? new ProtocolRunner(pool, ProtocolSettings.Default, artefactsDir, runs);
     private readonly GnuPatch _patcher = patcher ?? new GnuPatch();
     private readonly BrowserTestRun _browserRun = new(browsers, artefactsDir);
 
@@ -57,6 +60,7 @@ public sealed class IcTaskRunner(ContainerPool pool, BrowserPool browsers, strin
 
             using var turn = await _turns.EnterAsync(attempt.SweepId, cancellation);
             await using var lease = await pool.LeaseAsync(spec.Image, attempt.SweepId, cancellation);
+            lease.ChargeTo(attempt.Meter);
             pool.Prewarm(spec.Image, attempt.SweepId); // the next attempt most likely needs the same image
 
             if (spec.Runner == IcRunnerKinds.Command && spec.TestCommand is not { Count: > 0 })
@@ -76,8 +80,8 @@ public sealed class IcTaskRunner(ContainerPool pool, BrowserPool browsers, strin
                 try
                 {
                     decision = spec.Runner == IcRunnerKinds.Browser
-                        ? await _browserRun.RunAsync(lease, task, attempt, cancellation)
-                        : await CommandTestRun.RunAsync(pool, lease, workspace, task, command!, attempt, cancellation);
+                        ? await BrowserTestRuns.RunAsync(_browserRun, pool, lease, workspace, task, attempt, _runs, cancellation)
+                        : await CommandTestRun.RunAsync(pool, lease, workspace, task, command!, attempt, _runs, cancellation);
                 }
                 catch (Exception ex) when (run.RecordFailure(ex))
                 {

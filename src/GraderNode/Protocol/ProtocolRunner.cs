@@ -25,11 +25,14 @@ public sealed class ProtocolRunner
     private readonly FairTurns _containers;
     private readonly FairTurns _grading;
     private readonly ImagePrefetch _prefetch;
+    private readonly TestRunSettings _runs;
 
-    public ProtocolRunner(ContainerPool pool, ProtocolSettings settings, string artefactsDir)
+    /// <param name="runs">Whether all <see cref="ProtocolSettings.TestRuns"/> are made even after a pass; null: stop at the first pass.</param>
+    public ProtocolRunner(ContainerPool pool, ProtocolSettings settings, string artefactsDir, TestRunSettings? runs = null)
     {
         _pool = pool;
         _settings = settings;
+        _runs = runs ?? TestRunSettings.Default;
         _artefactsDir = artefactsDir;
         _containers = new FairTurns(settings.GradingSlots + settings.SetupAhead);
         _grading = new FairTurns(settings.GradingSlots);
@@ -92,6 +95,7 @@ public sealed class ProtocolRunner
             WorkingDir: ProtocolScript.AppDir,
             CapAdd: ProtocolCapabilities.Needed);
         var container = await _pool.CreateAsync(spec, attempt.SweepId, cancellation);
+        container.ChargeTo(attempt.Meter); // setting up counts: the container is held for this attempt from its start
         try
         {
             using (SweLancerTelemetry.Source.StartActivity("container.setup"))
@@ -154,6 +158,7 @@ public sealed class ProtocolRunner
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         budget.CancelAfter(_settings.GradeBudget);
         var artefacts = new List<string>();
+        var runs = new RunSeries(_settings.TestRuns, _runs, attempt.Meter);
         try
         {
             for (var run = 1; run <= _settings.TestRuns; run++)
@@ -163,17 +168,17 @@ public sealed class ProtocolRunner
                 await RunAsync(container, ProtocolScript.ClearLogs(id), "clearing the logs", budget.Token);
                 await container.ExecAsync(ProtocolScript.RunTests(id), ProtocolScript.AppDir, budget.Token);
                 if (!await container.WithinDiskLimitAsync(budget.Token))
-                    return GradeDecision.Fail(container.OverDiskReason!, artefacts);
+                    return EndedByModel(runs, container.OverDiskReason!, task.PriceUsd, applyNote, artefacts);
                 // A missing exit code must not be read from a dead container. Out of memory while the model's code ran is its
                 // doing; any other stop (killed from outside, the engine restarted) is ours and retried.
                 var state = (await container.InspectAsync(budget.Token)).State;
                 if (!state.Running && state.OOMKilled)
-                    return GradeDecision.Fail($"the container ran out of memory ({_settings.Limits.MemoryBytes / (1024 * 1024):N0} MiB) during test run {run}", artefacts);
+                    return EndedByModel(runs, $"the container ran out of memory ({_settings.Limits.MemoryBytes / (1024 * 1024):N0} MiB) during test run {run}", task.PriceUsd, applyNote, artefacts);
                 await ThrowIfStoppedAsync(container, $"test run {run}", budget.Token);
                 var read = await container.ExecAsync(ProtocolScript.ReadExitCode(id), ProtocolScript.AppDir, budget.Token);
                 var exitCode = PytestExitCode.Parse(read.Stdout);
                 artefacts.AddRange(await KeepLogsAsync(container, task, attempt, run, budget.Token));
-                if (TestRunOutcomes.AfterRun(run, _settings.TestRuns, exitCode, _settings.MissingExitCodeIsSystemError, task.PriceUsd, applyNote, artefacts) is { } decision)
+                if (TestRunOutcomes.AfterRun(runs, exitCode, _settings.MissingExitCodeIsSystemError, task.PriceUsd, applyNote, artefacts) is { } decision)
                     return decision;
             }
             throw new InvalidOperationException("unreachable: the last run always decides");
@@ -182,6 +187,15 @@ public sealed class ProtocolRunner
         {
             return GradeDecision.SystemError($"the grade step exceeded its budget of {_settings.GradeBudget.TotalSeconds:0.#} s", retryable: true, artefacts);
         }
+    }
+
+    /// <summary>A run the model's code ended (out of disk or memory): a failed run, and the last; a pass before it (when confirming) still stands.</summary>
+    private static GradeDecision EndedByModel(RunSeries runs, string reason, decimal priceUsd, string? applyNote, IReadOnlyList<string> artefacts)
+    {
+        runs.Record(Messages.Events.GradeOutcome.Failed);
+        return runs.Passed
+            ? GradeDecision.Pass(priceUsd, runs.PassReason + (applyNote is null ? "" : $" ({applyNote})")) with { Artefacts = artefacts }
+            : GradeDecision.Fail(reason, artefacts);
     }
 
     /// <summary>Copies the run's logs folder (pytest.log, videos, traces) to the artefacts folder; lists the files kept.</summary>

@@ -1,4 +1,5 @@
 using SweLancer.GraderNode.Grading;
+using SweLancer.Messages.Events;
 
 namespace SweLancer.GraderNode.Protocol;
 
@@ -28,21 +29,29 @@ public static class TestRunOutcomes
         _ => $"pytest exit code {exitCode}",
     };
 
-    /// <summary>The attempt's grade once run <paramref name="run"/> of <paramref name="maxRuns"/> ended with <paramref name="exitCode"/>; null to run again.</summary>
-    public static GradeDecision? AfterRun(int run, int maxRuns, int exitCode, bool missingIsSystemError, decimal priceUsd, string? applyNote, IReadOnlyList<string> artefacts)
+    public static GradeOutcome OutcomeOf(TestRunVerdict verdict) => verdict switch
+    {
+        TestRunVerdict.Passed => GradeOutcome.Passed,
+        TestRunVerdict.Failed => GradeOutcome.Failed,
+        _ => GradeOutcome.SystemError,
+    };
+
+    /// <summary>
+    /// Records the run that just ended with <paramref name="exitCode"/> in <paramref name="runs"/>; the attempt's grade,
+    /// or null to run again. A system error before any pass is the attempt's (retried); after a pass, while confirming,
+    /// it only ends the runs.
+    /// </summary>
+    public static GradeDecision? AfterRun(RunSeries runs, int exitCode, bool missingIsSystemError, decimal priceUsd, string? applyNote, IReadOnlyList<string> artefacts)
     {
         var note = applyNote is null ? "" : $" ({applyNote})";
-        switch (Verdict(exitCode, missingIsSystemError))
-        {
-            case TestRunVerdict.Passed:
-                var reason = run == 1 ? "hidden tests passed" : $"hidden tests passed on run {run} of {maxRuns}";
-                return GradeDecision.Pass(priceUsd, reason + note) with { Artefacts = artefacts };
-            case TestRunVerdict.SystemError:
-                return GradeDecision.SystemError($"test run {run}: {Describe(exitCode)}", retryable: true, artefacts);
-            default:
-                return run < maxRuns
-                    ? null
-                    : GradeDecision.Fail($"hidden tests failed in {maxRuns} run{(maxRuns == 1 ? "" : "s")}: last run: {Describe(exitCode)}{note}", artefacts);
-        }
+        var verdict = Verdict(exitCode, missingIsSystemError);
+        var again = runs.Record(OutcomeOf(verdict));
+        if (verdict == TestRunVerdict.SystemError && !runs.Passed)
+            return GradeDecision.SystemError($"test run {runs.Runs}: {Describe(exitCode)}", retryable: true, artefacts);
+        if (again)
+            return null;
+        return runs.Passed
+            ? GradeDecision.Pass(priceUsd, runs.PassReason + note) with { Artefacts = artefacts }
+            : GradeDecision.Fail($"hidden tests failed in {runs.Runs} run{(runs.Runs == 1 ? "" : "s")}: last run: {Describe(exitCode)}{note}", artefacts);
     }
 }

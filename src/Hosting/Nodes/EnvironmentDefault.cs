@@ -24,5 +24,15 @@ public static class EnvironmentDefault
         return null;
     };
 
+    public static Func<ArgumentResult, bool> Flag(string variable, bool fallback) => result =>
+    {
+        if (Text(variable) is not { } raw)
+            return fallback;
+        if (bool.TryParse(raw, out var value))
+            return value;
+        result.AddError($"environment variable {variable}='{raw}' is neither true nor false.");
+        return fallback;
+    };
+
     public static Func<ArgumentResult, string> String(string variable, string fallback) => _ => Text(variable) ?? fallback;
 }

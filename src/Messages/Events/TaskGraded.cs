@@ -8,7 +8,10 @@ namespace SweLancer.Messages.Events;
 /// <param name="GraderNode">Address of the node that graded it.</param>
 /// <param name="Artefacts">Paths of screenshots, traces and logs kept for this attempt.</param>
 /// <param name="TraceParent">W3C trace context of the span that produced it (the grading, then the persist), so the
-/// sweep and the ledger continue the attempt's trace. Last and optional: journals written without it still read.</param>
+/// sweep and the ledger continue the attempt's trace. Optional: journals written without it still read.</param>
+/// <param name="Runs">Every test run of the attempt in order (none for manager tasks, or when no test ran). Optional:
+/// journals written before runs were recorded read as null.</param>
+/// <param name="Cost">Container- and browser-seconds of the attempt. Optional like <paramref name="Runs"/>.</param>
 public sealed record TaskGraded(
     string SweepId,
     string QuestionId,
@@ -23,7 +26,9 @@ public sealed record TaskGraded(
     DateTimeOffset StartedAt,
     DateTimeOffset FinishedAt,
     IReadOnlyList<string> Artefacts,
-    string? TraceParent = null) : ISweLancerMessage
+    string? TraceParent = null,
+    IReadOnlyList<TestRunRecord>? Runs = null,
+    AttemptCost? Cost = null) : ISweLancerMessage
 {
     public Submissions.ResultKey Key => new(QuestionId, Attempt);
 }

@@ -65,7 +65,7 @@ public sealed class CoordinatorApiSpec
         var csv = await rig.Api.GetStringAsync("api/sweeps/api-demo/results.csv", Ct);
         File.WriteAllText(dir.File("results.csv"), csv);
         var (header, rows) = ResultsFile.Read(dir.File("results.csv"));
-        Assert.Equal("question_id,variant,attempt,outcome,earned_usd,price_usd,reason", header);
+        Assert.Equal("question_id,variant,attempt,outcome,earned_usd,price_usd,reason,runs,container_seconds,browser_seconds", header);
         Assert.Equal(5, rows.Count);
         Assert.Equal(2500m, rows.Sum(r => r.EarnedUsd));
 

@@ -10,7 +10,7 @@ public static class LiteExpectations
     {
         var icAnswered = gold.Count(l => l.Patch is not null);
         Assert.Equal(["sweep_id", "tasks", "graded", "passed", "failed", "system_errors", "earned_usd", "available_usd", "by_variant",
-            "earned_usd_ci", "pass_at_1_ci", "pass_at_k", "earnings_at_k"], summary.Keys);
+            "earned_usd_ci", "pass_at_1_ci", "pass_at_k", "earnings_at_k", "flaky_tasks", "flaky_usd", "cost"], summary.Keys);
         Assert.Equal(sweepId, summary.SweepId);
         Assert.Equal(174, summary.Tasks);
         Assert.Equal(174, summary.Graded);
@@ -26,7 +26,7 @@ public static class LiteExpectations
     public static void AssertGoldRows(string resultsPath, IReadOnlyList<TaskDefinition> tasks, IReadOnlyList<GeneratedSubmissions.Line> gold)
     {
         var (header, rows) = ResultsFile.Read(resultsPath);
-        Assert.Equal("question_id,variant,attempt,outcome,earned_usd,price_usd,reason", header);
+        Assert.Equal("question_id,variant,attempt,outcome,earned_usd,price_usd,reason,runs,container_seconds,browser_seconds", header);
         Assert.Equal(174, rows.Count);
         var answered = gold.Select(l => l.QuestionId).ToHashSet();
         foreach (var row in rows)

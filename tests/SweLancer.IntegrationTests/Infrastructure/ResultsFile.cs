@@ -4,7 +4,10 @@ using CsvHelper;
 namespace SweLancer.IntegrationTests.Infrastructure;
 
 /// <summary>One row of results.csv.</summary>
-public sealed record ResultRow(string QuestionId, string Variant, int Attempt, string Outcome, decimal EarnedUsd, decimal PriceUsd, string Reason);
+/// <param name="Runs">The attempt's test runs in order, e.g. <c>failed passed</c>; empty when none ran.</param>
+/// <param name="ContainerSeconds">Null when the file leaves it empty.</param>
+public sealed record ResultRow(string QuestionId, string Variant, int Attempt, string Outcome, decimal EarnedUsd, decimal PriceUsd, string Reason,
+    string Runs = "", double? ContainerSeconds = null, double? BrowserSeconds = null);
 
 /// <summary>results.csv read back with the same CSV library that writes it.</summary>
 public static class ResultsFile
@@ -19,8 +22,10 @@ public static class ResultsFile
         while (csv.Read())
         {
             string Field(int i) => csv.GetString(i) ?? "";
+            double? Seconds(int i) => Field(i) is { Length: > 0 } text ? double.Parse(text, CultureInfo.InvariantCulture) : null;
             rows.Add(new ResultRow(Field(0), Field(1), int.Parse(Field(2), CultureInfo.InvariantCulture), Field(3),
-                decimal.Parse(Field(4), CultureInfo.InvariantCulture), decimal.Parse(Field(5), CultureInfo.InvariantCulture), Field(6)));
+                decimal.Parse(Field(4), CultureInfo.InvariantCulture), decimal.Parse(Field(5), CultureInfo.InvariantCulture), Field(6),
+                Field(7), Seconds(8), Seconds(9)));
         }
 
         return (header, rows);

@@ -22,6 +22,7 @@ public sealed class SweLancerSerializerSpec : IDisposable
     {
         new SweepPlanned("s1", [new PlannedItem("q1", 2, "swe_manager", 4000.0m, "abc"), new PlannedItem("q2", 1, "ic_swe", 250m, null)], DateTimeOffset.Parse("2026-11-24T01:02:03Z")),
         Graded("q1", GradeOutcome.SystemError, 1000m) with { Reason = "daemon gone", Retryable = true, Artefacts = ["a/b.png"] },
+        Graded("q2", GradeOutcome.Passed, 500m) with { Runs = [new TestRunRecord(1, GradeOutcome.Failed), new TestRunRecord(2, GradeOutcome.Passed)], Cost = new AttemptCost(12.5, 3.25) },
         new GradeTask("s1", Manager("m1", 500m, correct: "3", "1", "3"), 1, Choose("m1", "3"), 2),
         // An IC task carries its patches, browser steps and hidden test bytes inline to the grader node.
         new GradeTask("s1", new SweLancer.Messages.Tasks.TaskDefinition("fa-1", "ic_swe", 250m, "t", null, new SweLancer.Messages.Tasks.IcTaskSpec(
