@@ -1,4 +1,5 @@
 using SweLancer.Domain.Ledger;
+using SweLancer.Domain.Summaries;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Sweeps;
 

@@ -1,7 +1,7 @@
-using SweLancer.Domain.Summaries;
+using SweLancer.Domain.Ledger;
 using SweLancer.Messages.Events;
 
-namespace SweLancer.Domain.Ledger;
+namespace SweLancer.Domain.Summaries;
 
 /// <summary>
 /// A running sweep's final earnings estimated from the tasks decided so far. Tasks are stratified by variant and price

@@ -1,9 +1,9 @@
-using SweLancer.Domain.Ledger;
+using SweLancer.Domain.Summaries;
 using SweLancer.Messages.Tasks;
 using Xunit;
-using Outlook = SweLancer.Domain.Ledger.EarningsForecast.Outlook;
+using Outlook = SweLancer.Domain.Summaries.EarningsForecast.Outlook;
 
-namespace SweLancer.Tests.Domain.Ledger;
+namespace SweLancer.Tests.Domain.Summaries;
 
 public sealed class EarningsForecastSpec
 {
