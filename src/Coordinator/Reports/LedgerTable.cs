@@ -33,7 +33,8 @@ public static class LedgerTable
         [
             $"earned, 95 % interval: {Money.Display((decimal)earned.Low)} to {Money.Display((decimal)earned.High)}",
             $"pass@1 {estimates.ByK[0].PassRate:0.###} (95 % interval {pass.Low:0.###} to {pass.High:0.###})",
-            .. estimates.ByK.Select(f => $"pass@{f.K} {f.PassRate:0.###}, earnings@{f.K} {Money.Display(f.EarnedUsd)}"),
+            .. estimates.ByK.Select(f => $"pass@{f.K} {f.PassRate:0.###} ({f.PassRateInterval.Low:0.###} to {f.PassRateInterval.High:0.###}), " +
+                $"earnings@{f.K} {Money.Display(f.EarnedUsd)} ({Money.Display((decimal)f.EarnedUsdInterval.Low)} to {Money.Display((decimal)f.EarnedUsdInterval.High)})"),
         ];
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using SweLancer.Domain.Ledger;
 using SweLancer.Domain.Summaries;
 using static SweLancer.Coordinator.Reports.ReportFormat;
 
@@ -25,14 +26,14 @@ public static class ReportEstimates
             <p class="hint">Bootstraps over tasks (1,000 resamples, fixed seed): how much the figures would move on another
             sample of tasks like these. Attempts that ended in a system error (ours) are left out of pass@k.</p>
             <table id="pass-at-k">
-            <thead><tr><th>variant</th><th>k</th><th>pass@k</th><th>earnings@k</th></tr></thead>
+            <thead><tr><th>variant</th><th>k</th><th>pass@k</th><th>95 % interval</th><th>earnings@k</th><th>95 % interval</th></tr></thead>
             <tbody>
 
             """);
         foreach (var (variant, byK) in estimates.ByVariant.Prepend(new("all", estimates.ByK)))
         {
             foreach (var f in byK)
-                html.Append($"""<tr data-variant="{E(variant)}" data-k="{f.K}"><td>{E(variant)}</td><td>{f.K}</td><td data-field="pass" data-value="{Rate(f.PassRate)}">{Rate(f.PassRate)}</td><td data-field="earned" data-usd="{Money.Text(f.EarnedUsd)}">{E(Money.Display(f.EarnedUsd))}</td></tr>""").Append('\n');
+                html.Append($"""<tr data-variant="{E(variant)}" data-k="{f.K}"><td>{E(variant)}</td><td>{f.K}</td><td data-field="pass" data-value="{Rate(f.PassRate)}">{Rate(f.PassRate)}</td>{RateRange("pass-ci", f.PassRateInterval)}<td data-field="earned" data-usd="{Money.Text(f.EarnedUsd)}">{E(Money.Display(f.EarnedUsd))}</td>{UsdRange("earned-ci", f.EarnedUsdInterval)}</tr>""").Append('\n');
         }
 
         html.Append("""
@@ -58,6 +59,12 @@ public static class ReportEstimates
 
             """);
     }
+
+    private static string RateRange(string field, Interval interval) =>
+        $"""<td data-field="{field}" data-low="{Rate(interval.Low)}" data-high="{Rate(interval.High)}">{Rate(interval.Low)} to {Rate(interval.High)}</td>""";
+
+    private static string UsdRange(string field, Interval interval) =>
+        $"""<td data-field="{field}" data-low="{Usd(interval.Low)}" data-high="{Usd(interval.High)}">{E(Money.Display((decimal)interval.Low))} to {E(Money.Display((decimal)interval.High))}</td>""";
 
     private static string Rate(double value) => Math.Round(value, 4).ToString("0.####", CultureInfo.InvariantCulture);
 

@@ -9,7 +9,8 @@ namespace SweLancer.Coordinator.Reports;
 
 /// <summary>
 /// The summary file: the documented keys, dollars as plain numbers. The attempt estimates (pass@k, earnings@k and the
-/// 95 % intervals) come after the original keys, which keep their names and order; the flaky tasks and the cost after those.
+/// 95 % intervals) come after the original keys, which keep their names and order; the flaky tasks and the cost after
+/// those, then the intervals of every pass@k and earnings@k. Each variant's object grows the same way at its end.
 /// </summary>
 public static class SummaryJson
 {
@@ -33,7 +34,10 @@ public static class SummaryJson
             json.WriteNumber("tasks", v.Tasks);
             json.WriteNumber("passed", v.Passed);
             json.WriteNumber("earned_usd", Money.Normalize(v.EarnedUsd));
-            WriteByK(json, estimates.ByVariant.GetValueOrDefault(variant) ?? []);
+            var byK = estimates.ByVariant.GetValueOrDefault(variant) ?? [];
+            WriteByK(json, byK);
+            WriteInterval(json, "earned_usd_ci", estimates.EarnedUsdIntervalByVariant.GetValueOrDefault(variant) ?? new Interval(0, 0));
+            WriteByKIntervals(json, byK);
             json.WriteEndObject();
         }
 
@@ -54,6 +58,20 @@ public static class SummaryJson
 
         json.WriteEndObject();
         json.WriteEndObject();
+        WriteByKIntervals(json, estimates.ByK);
+        json.WriteEndObject();
+    }
+
+    /// <summary><c>"pass_at_k_ci": {"1": [0.35, 0.45]}</c> and <c>"earnings_at_k_ci"</c> likewise: the 95 % intervals of the figures above.</summary>
+    private static void WriteByKIntervals(Utf8JsonWriter json, IReadOnlyList<KFigures> byK)
+    {
+        json.WriteStartObject("pass_at_k_ci");
+        foreach (var f in byK)
+            WriteInterval(json, f.K.ToString(System.Globalization.CultureInfo.InvariantCulture), f.PassRateInterval);
+        json.WriteEndObject();
+        json.WriteStartObject("earnings_at_k_ci");
+        foreach (var f in byK)
+            WriteInterval(json, f.K.ToString(System.Globalization.CultureInfo.InvariantCulture), f.EarnedUsdInterval);
         json.WriteEndObject();
     }
 

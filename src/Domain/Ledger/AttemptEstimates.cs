@@ -2,22 +2,28 @@ using SweLancer.Messages.Events;
 
 namespace SweLancer.Domain.Ledger;
 
-/// <summary>pass@k and earnings@k for one k: the mean chance a task is solved by k attempts, and the dollars that earns.</summary>
-public sealed record KFigures(int K, double PassRate, decimal EarnedUsd);
+/// <summary>
+/// pass@k and earnings@k for one k: the mean chance a task is solved by k attempts, and the dollars that earns, each with
+/// its 95 % bootstrap interval over tasks.
+/// </summary>
+public sealed record KFigures(int K, double PassRate, decimal EarnedUsd, Interval PassRateInterval, Interval EarnedUsdInterval);
 
 /// <summary>
 /// What several attempts per task say about a model, from the ledger's per-task results. Only the model's own outcomes
 /// count: an attempt that ended in a system error (ours) is left out of n. pass@1 is the mean over tasks of c/n (with
 /// the same n for every task, the mean over attempts: SWE-Lancer's accuracy); earnings@1 is the expected dollars of a
 /// single attempt; earnings@k the dollars if the best of k were submitted. k runs to the fewest attempts any task has.
-/// The intervals are 95 % bootstraps over tasks (seeded).
+/// The intervals are 95 % bootstraps over tasks (seeded); dollar intervals bootstrap the share of the dollars available
+/// and scale it back, so they never exceed them.
 /// </summary>
+/// <param name="EarnedUsdIntervalByVariant">The earned interval of each variant's tasks.</param>
 public sealed record AttemptEstimates(
     int Tasks,
     IReadOnlyList<KFigures> ByK,
     IReadOnlyDictionary<string, IReadOnlyList<KFigures>> ByVariant,
     Interval PassAt1Interval,
-    Interval EarnedUsdInterval)
+    Interval EarnedUsdInterval,
+    IReadOnlyDictionary<string, Interval> EarnedUsdIntervalByVariant)
 {
     public static AttemptEstimates Of(IReadOnlyList<TaskResult> tasks)
     {
@@ -25,18 +31,25 @@ public sealed record AttemptEstimates(
         var byVariant = counted.GroupBy(t => t.Variant, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => Figures(g.ToList()));
-        return new AttemptEstimates(counted.Count, Figures(counted), byVariant,
-            Bootstrap.Percentile(counted, s => s.Count == 0 ? 0 : s.Average(t => (double)t.C / t.N)),
-            EarnedInterval(tasks));
+        var byK = Figures(counted);
+        var earnedByVariant = tasks.GroupBy(t => t.Variant, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => EarnedInterval(g.ToList()));
+        return new AttemptEstimates(counted.Count, byK, byVariant,
+            byK.Count > 0 ? byK[0].PassRateInterval : new Interval(0, 0), EarnedInterval(tasks), earnedByVariant);
     }
 
     /// <summary>The share of dollars earned, bootstrapped over tasks and scaled to the dollars available, so it never exceeds them.</summary>
-    private static Interval EarnedInterval(IReadOnlyList<TaskResult> tasks)
+    private static Interval EarnedInterval(IReadOnlyList<TaskResult> tasks) =>
+        DollarInterval(tasks.Select(t => (double)t.EarnedUsd).ToList(), tasks.Select(t => (double)t.PriceUsd).ToList());
+
+    /// <summary>The share of the dollars available that <paramref name="earned"/> makes up, bootstrapped and scaled back to dollars.</summary>
+    private static Interval DollarInterval(IReadOnlyList<double> earned, IReadOnlyList<double> prices)
     {
-        var available = (double)tasks.Sum(t => t.PriceUsd);
+        var available = prices.Sum();
         if (available == 0)
             return new Interval(0, 0);
-        var share = Bootstrap.Percentile(tasks, s => s.Sum(t => (double)t.PriceUsd) is var worth and > 0 ? s.Sum(t => (double)t.EarnedUsd) / worth : 0);
+        var share = Bootstrap.Ratio(earned, prices);
         return new Interval(Math.Round(share.Low * available, 2), Math.Round(share.High * available, 2));
     }
 
@@ -49,10 +62,18 @@ public sealed record AttemptEstimates(
     {
         if (tasks.Count == 0)
             return [];
+        var prices = tasks.Select(t => (double)t.PriceUsd).ToList();
+        var ones = tasks.Select(_ => 1.0).ToList();
         return Enumerable.Range(1, tasks.Min(t => t.N))
-            .Select(k => new KFigures(k,
-                tasks.Average(t => PassAtK.Estimate(t.N, t.C, k)),
-                decimal.Round(tasks.Sum(t => t.PriceUsd * (decimal)PassAtK.Estimate(t.N, t.C, k)), 2)))
+            .Select(k =>
+            {
+                var chances = tasks.Select(t => PassAtK.Estimate(t.N, t.C, k)).ToList();
+                return new KFigures(k,
+                    chances.Average(),
+                    decimal.Round(tasks.Select((t, i) => t.PriceUsd * (decimal)chances[i]).Sum(), 2),
+                    Bootstrap.Ratio(chances, ones),
+                    DollarInterval(chances.Select((c, i) => c * prices[i]).ToList(), prices));
+            })
             .ToList();
     }
 }

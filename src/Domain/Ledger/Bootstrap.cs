@@ -29,6 +29,39 @@ public static class Bootstrap
         return new Interval(At(values, tail), At(values, 1 - tail));
     }
 
+    /// <summary>
+    /// The bootstrap of Σ numerator / Σ denominator over resampled items (a mean when every denominator is 1), in a tight
+    /// loop: the same draws as <see cref="Percentile{T}"/> with the same seed, at a fraction of its cost on large sweeps.
+    /// </summary>
+    public static Interval Ratio(IReadOnlyList<double> numerators, IReadOnlyList<double> denominators,
+        int resamples = DefaultResamples, int seed = DefaultSeed, double level = 0.95)
+    {
+        if (numerators.Count != denominators.Count)
+            throw new ArgumentException("Every item needs a numerator and a denominator.", nameof(denominators));
+        var count = numerators.Count;
+        if (count == 0)
+            return new Interval(0, 0);
+        var (top, bottom) = (numerators.ToArray(), denominators.ToArray());
+        var random = new Random(seed);
+        var values = new double[resamples];
+        for (var r = 0; r < resamples; r++)
+        {
+            double sumTop = 0, sumBottom = 0;
+            for (var i = 0; i < count; i++)
+            {
+                var pick = random.Next(count);
+                sumTop += top[pick];
+                sumBottom += bottom[pick];
+            }
+
+            values[r] = sumBottom == 0 ? 0 : sumTop / sumBottom;
+        }
+
+        Array.Sort(values);
+        var tail = (1 - level) / 2;
+        return new Interval(At(values, tail), At(values, 1 - tail));
+    }
+
     // The nearest-rank percentile: a value some resample actually gave.
     private static double At(double[] sorted, double quantile) =>
         sorted[Math.Clamp((int)Math.Ceiling(quantile * sorted.Length) - 1, 0, sorted.Length - 1)];

@@ -10,7 +10,7 @@ public static class LiteExpectations
     {
         var icAnswered = gold.Count(l => l.Patch is not null);
         Assert.Equal(["sweep_id", "tasks", "graded", "passed", "failed", "system_errors", "earned_usd", "available_usd", "by_variant",
-            "earned_usd_ci", "pass_at_1_ci", "pass_at_k", "earnings_at_k", "flaky_tasks", "flaky_usd", "cost"], summary.Keys);
+            "earned_usd_ci", "pass_at_1_ci", "pass_at_k", "earnings_at_k", "flaky_tasks", "flaky_usd", "cost", "pass_at_k_ci", "earnings_at_k_ci"], summary.Keys);
         Assert.Equal(sweepId, summary.SweepId);
         Assert.Equal(174, summary.Tasks);
         Assert.Equal(174, summary.Graded);

@@ -49,7 +49,7 @@ public sealed class SummaryJsonSpec
         var json = Written(Results);
 
         Assert.Equal(["sweep_id", "tasks", "graded", "passed", "failed", "system_errors", "earned_usd", "available_usd", "by_variant",
-            "earned_usd_ci", "pass_at_1_ci", "pass_at_k", "earnings_at_k", "flaky_tasks", "flaky_usd", "cost"], json.EnumerateObject().Select(p => p.Name));
+            "earned_usd_ci", "pass_at_1_ci", "pass_at_k", "earnings_at_k", "flaky_tasks", "flaky_usd", "cost", "pass_at_k_ci", "earnings_at_k_ci"], json.EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]
@@ -71,5 +71,22 @@ public sealed class SummaryJsonSpec
         // 120 container-seconds (1/30 hour) for $3,000: $90,000 per container-hour; ic_swe alone earned $1,000 in them.
         Assert.Equal("""{"container_seconds":120,"browser_seconds":30,"wall_seconds":152,"usd_per_container_hour":90000,"by_variant":{"ic_swe":{"container_seconds":120,"browser_seconds":30,"wall_seconds":150,"usd_per_container_hour":30000},"swe_manager":{"container_seconds":0,"browser_seconds":0,"wall_seconds":2,"usd_per_container_hour":null}}}""",
             JsonSerializer.Serialize(cost));
+    }
+
+    [Fact]
+    public void Every_pass_at_k_and_earnings_at_k_and_each_variants_earnings_carry_an_interval_after_the_variants_keys()
+    {
+        var json = Written(Results);
+
+        var ic = json.GetProperty("by_variant").GetProperty("ic_swe");
+        Assert.Equal(["tasks", "passed", "earned_usd", "pass_at_k", "earnings_at_k", "earned_usd_ci", "pass_at_k_ci", "earnings_at_k_ci"],
+            ic.EnumerateObject().Select(p => p.Name));
+        // Two ic tasks, one passed ($1,000 of $1,500): resamples earn $0, $1,000 or all of the $1,500's share.
+        Assert.Equal([0.0, 1500.0], ic.GetProperty("earned_usd_ci").EnumerateArray().Select(v => v.GetDouble()));
+        Assert.Equal([0.0, 1.0], ic.GetProperty("pass_at_k_ci").GetProperty("1").EnumerateArray().Select(v => v.GetDouble()));
+        var top = json.GetProperty("pass_at_k_ci").GetProperty("1");
+        Assert.True(top[0].GetDouble() <= json.GetProperty("pass_at_k").GetProperty("1").GetDouble()
+                    && json.GetProperty("pass_at_k").GetProperty("1").GetDouble() <= top[1].GetDouble(), top.GetRawText());
+        Assert.Equal(2, json.GetProperty("earnings_at_k_ci").GetProperty("1").GetArrayLength());
     }
 }

@@ -52,6 +52,10 @@ public sealed class AttemptEstimatesSpec
         Assert.Equal(5.0 / 6, manager[1].PassRate, 12);
         Assert.Equal(1.0, manager[2].PassRate, 12);
         Assert.Equal(4000m, manager[2].EarnedUsd);
+        // Both manager tasks are certain by k = 3, so every resample agrees: point intervals on the figures.
+        Assert.Equal((new Interval(1, 1), new Interval(4000, 4000)), (manager[2].PassRateInterval, manager[2].EarnedUsdInterval));
+        Assert.Equal(new Interval(0, 0), estimates.EarnedUsdIntervalByVariant[TaskVariants.IcSwe]);
+        Assert.All(estimates.ByK, f => Assert.True(f.PassRateInterval.Low <= f.PassRate && f.PassRate <= f.PassRateInterval.High, $"{f}"));
         Assert.Equal([0.0, 0.0], estimates.ByVariant[TaskVariants.IcSwe].Select(f => f.PassRate));
         // Three tasks resampled can earn nothing ($0) or everything; the interval stays within $0..$4,600 available.
         Assert.True(estimates.EarnedUsdInterval.Low >= 0 && estimates.EarnedUsdInterval.High <= 4600, $"{estimates.EarnedUsdInterval}");

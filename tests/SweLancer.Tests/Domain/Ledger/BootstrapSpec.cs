@@ -30,4 +30,21 @@ public sealed class BootstrapSpec
         Assert.Equal(Bootstrap.Percentile(values, Mean, seed: 3), Bootstrap.Percentile(values, Mean, seed: 3));
         Assert.Equal(new Interval(2, 2), Bootstrap.Percentile([2.0, 2.0, 2.0], Mean));
     }
+
+    [Fact]
+    public void The_ratio_bootstrap_draws_as_the_generic_one_does()
+    {
+        var values = Enumerable.Range(0, 40).Select(i => (double)(i % 5 == 0 ? 1 : 0)).ToList();
+
+        Assert.Equal(Bootstrap.Percentile(values, Mean, seed: 11), Bootstrap.Ratio(values, values.Select(_ => 1.0).ToList(), seed: 11));
+    }
+
+    [Fact]
+    public void A_ratio_of_sums_weighs_items_by_their_denominators()
+    {
+        // One $3,000 task earned, one $1,000 task not: resampled shares are 0, 3/4 or 1.
+        Assert.Equal(new Interval(0, 1), Bootstrap.Ratio([3000.0, 0.0], [3000.0, 1000.0]));
+        Assert.Equal(new Interval(0.75, 0.75), Bootstrap.Ratio([3.0, 3.0], [4.0, 4.0]));
+        Assert.Throws<ArgumentException>(() => Bootstrap.Ratio([1.0], [1.0, 2.0]));
+    }
 }
