@@ -44,7 +44,16 @@ public sealed partial class MultiAttemptConsistencySpec
         using var metrics = new HttpClient { BaseAddress = new Uri($"http://localhost:{metricsPort}/") };
         var readings = new List<Reading>();
         var deadline = DateTime.UtcNow.AddMinutes(5);
-        var round = 0;
+        // The CLI is a process per reading (seconds each): it reads side by side with the faster sources, back to back
+        // until the sweep ends, so a quick sweep still gets mid-sweep readings from it.
+        using var sweepDone = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var cliReadings = Task.Run(async () =>
+        {
+            var taken = new List<Reading>();
+            while (!sweepDone.IsCancellationRequested)
+                taken.Add(await FromCliAsync(rig, sweepId));
+            return taken;
+        }, Ct);
         while (true)
         {
             Assert.True(DateTime.UtcNow < deadline, $"the sweep did not finish in 5 minutes\n{rig.Diagnostics()}");
@@ -52,12 +61,13 @@ public sealed partial class MultiAttemptConsistencySpec
             readings.AddRange(FromView(view));
             if (await ConsistentScrapeAsync(metrics, sweepId) is { } scraped)
                 readings.Add(scraped);
-            if (round++ % 5 == 0)
-                readings.Add(await FromCliAsync(rig, sweepId));
             if (view.GetProperty("state").GetString() == "finished")
                 break;
             await Task.Delay(200, Ct);
         }
+
+        await sweepDone.CancelAsync();
+        readings.AddRange(await cliReadings);
 
         // The journal's order of results, which every source folds.
         var journal = await ReadJournalOrderAsync(rig, sweepId, Tasks * AttemptsPerTask);
