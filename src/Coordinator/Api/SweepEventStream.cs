@@ -5,15 +5,15 @@ using Akka.Persistence.Sql.Query;
 using Akka.Streams;
 using Akka.Streams.Dsl;
 using Microsoft.AspNetCore.Http;
-using SweLancer.Coordinator.Ledger;
+using SweLancer.Coordinator.Sweeps;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Serialization;
 
 namespace SweLancer.Coordinator.Api;
 
 /// <summary>
-/// Server-Sent Events of one sweep's graded attempts, read live from the journal by tag. Each event's id is its journal
-/// offset, so a reconnecting client (Last-Event-ID) continues where it stopped.
+/// Server-Sent Events of one sweep's graded attempts, read live from the sweep's own events. Each event's id is its
+/// sequence number in the sweep, so a reconnecting client (Last-Event-ID) continues where it stopped.
 /// </summary>
 public static class SweepEventStream
 {
@@ -25,7 +25,7 @@ public static class SweepEventStream
         await context.Response.Body.FlushAsync(cancellation);
 
         var journal = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
-        var (stream, queue) = journal.EventsByTag(SweepTaggingAdapter.SweepTag(sweepId), Offset.Sequence(from))
+        var (stream, queue) = journal.EventsByPersistenceId(SweepActor.PersistenceIdOf(sweepId), from + 1, long.MaxValue)
             .Where(e => e.Event is TaskGraded)
             .Select(Frame)
             .KeepAlive(TimeSpan.FromSeconds(15), () => ": keep-alive\n\n")
@@ -55,8 +55,7 @@ public static class SweepEventStream
 
     private static string Frame(EventEnvelope envelope)
     {
-        var offset = envelope.Offset is Sequence sequence ? sequence.Value : 0;
         var data = JsonSerializer.Serialize((TaskGraded)envelope.Event, SweLancerSerializer.Options);
-        return $"id: {offset}\nevent: graded\ndata: {data}\n\n";
+        return $"id: {envelope.SequenceNr}\nevent: graded\ndata: {data}\n\n";
     }
 }

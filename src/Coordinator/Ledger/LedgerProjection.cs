@@ -5,6 +5,7 @@ using Akka.Persistence.Query;
 using Akka.Persistence.Sql.Query;
 using Akka.Streams;
 using Akka.Streams.Dsl;
+using SweLancer.Coordinator.Sweeps;
 using SweLancer.Coordinator.Telemetry;
 using SweLancer.Domain.Ledger;
 using SweLancer.Messages.Events;
@@ -13,9 +14,9 @@ using SweLancer.Messages.Sweeps;
 namespace SweLancer.Coordinator.Ledger;
 
 /// <summary>
-/// Reads one sweep's persisted results by tag and folds them into its <see cref="EarningsLedger"/>. It keeps no events
-/// of its own: a snapshot stores the ledger with the offset it reached, and after a restart the tag stream resumes
-/// there. Events read twice fold to nothing, because the ledger is keyed.
+/// Reads one sweep's persisted results (the sweep actor's events, by persistence id) and folds them into its
+/// <see cref="EarningsLedger"/>. It keeps no events of its own: a snapshot stores the ledger with the sequence number it
+/// reached, and after a restart the stream resumes there. Events read twice fold to nothing, because the ledger is keyed.
 /// </summary>
 public sealed class LedgerProjection : ReceivePersistentActor, IWithTimers
 {
@@ -37,7 +38,8 @@ public sealed class LedgerProjection : ReceivePersistentActor, IWithTimers
             if (offer.Snapshot is LedgerSnapshot snapshot)
             {
                 _ledger = EarningsLedger.FromEntries(sweepId, snapshot.Entries);
-                _offset = snapshot.Offset;
+                // An older snapshot's offset counted tag positions, not this sweep's sequence numbers: read from the start.
+                _offset = snapshot.SequenceNr ?? 0;
             }
         });
         Recover<RecoveryCompleted>(_ =>
@@ -48,7 +50,7 @@ public sealed class LedgerProjection : ReceivePersistentActor, IWithTimers
         });
 
         Command<StreamStarted>(_ => Sender.Tell(StreamAck.Instance));
-        Command<EventEnvelope>(Fold);
+        Command<EnvelopeBatch>(FoldBatch);
         Command<StreamEnded>(_ => _log.Warning("Ledger {0}: the tag stream ended", _sweepId));
         Command<StreamFailed>(failed => throw new InvalidOperationException($"Ledger {_sweepId}: reading results failed; restarting from offset {_offset}", failed.Cause));
         Command<SnapshotTick>(_ => SnapshotIfBehind());
@@ -75,14 +77,24 @@ public sealed class LedgerProjection : ReceivePersistentActor, IWithTimers
     private void StartReading()
     {
         var journal = PersistenceQuery.Get(Context.System).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
-        _stream = journal.EventsByTag(SweepTaggingAdapter.SweepTag(_sweepId), Offset.Sequence(_offset))
-            .ViaMaterialized(KillSwitches.Single<EventEnvelope>(), Keep.Right)
+        // In batches: one acknowledged message per event is a round trip per result.
+        _stream = journal.EventsByPersistenceId(SweepActor.PersistenceIdOf(_sweepId), _offset + 1, long.MaxValue)
+            .GroupedWithin(FoldBatchSize, FoldBatchWindow)
+            .Select(envelopes => new EnvelopeBatch([.. envelopes]))
+            .ViaMaterialized(KillSwitches.Single<EnvelopeBatch>(), Keep.Right)
             .ToMaterialized(
-                Sink.ActorRefWithAck<EventEnvelope>(Self, StreamStarted.Instance, StreamAck.Instance, StreamEnded.Instance,
+                Sink.ActorRefWithAck<EnvelopeBatch>(Self, StreamStarted.Instance, StreamAck.Instance, StreamEnded.Instance,
                     ex => new StreamFailed(ex)),
                 Keep.Left)
             .Run(Context.Materializer());
         Timers.StartPeriodicTimer(nameof(SnapshotTick), SnapshotTick.Instance, TimeSpan.FromSeconds(1));
+    }
+
+    private void FoldBatch(EnvelopeBatch batch)
+    {
+        foreach (var envelope in batch.Envelopes)
+            Fold(envelope);
+        Sender.Tell(StreamAck.Instance);
     }
 
     private void Fold(EventEnvelope envelope)
@@ -97,9 +109,7 @@ public sealed class LedgerProjection : ReceivePersistentActor, IWithTimers
             }
             LedgerSpans.Folded(graded, folded);
         }
-        if (envelope.Offset is Sequence sequence)
-            _offset = Math.Max(_offset, sequence.Value);
-        Sender.Tell(StreamAck.Instance);
+        _offset = Math.Max(_offset, envelope.SequenceNr);
     }
 
     private void SnapshotIfBehind()
@@ -109,8 +119,14 @@ public sealed class LedgerProjection : ReceivePersistentActor, IWithTimers
         if (_foldedSinceSnapshot == 0 || _foldedSinceSnapshot < _ledger.Count / 4)
             return;
         _foldedSinceSnapshot = 0;
-        SaveSnapshot(new LedgerSnapshot(_sweepId, _offset, _ledger.Entries.ToList()));
+        SaveSnapshot(new LedgerSnapshot(_sweepId, 0, _ledger.Entries.ToList(), _offset));
     }
+
+    private const int FoldBatchSize = 1000;
+
+    private static readonly TimeSpan FoldBatchWindow = TimeSpan.FromMilliseconds(20);
+
+    private sealed record EnvelopeBatch(IReadOnlyList<EventEnvelope> Envelopes);
 
     private sealed class StreamStarted
     {

@@ -21,8 +21,6 @@ namespace SweLancer.Coordinator.Sweeps;
 /// </summary>
 public sealed class SweepActor : ReceivePersistentActor, IWithTimers
 {
-    public const string TaskGradedTagPrefix = "sweep:";
-
     private readonly SweepPlan _plan;
     private readonly IActorRef _graders;
     private readonly int _snapshotEvery;
