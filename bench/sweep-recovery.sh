@@ -9,19 +9,7 @@ trap 'rm -rf "$work"' EXIT
 fail() { echo "sweep-recovery: $*" >&2; [[ -f "$work/log" ]] && tail -20 "$work/log" >&2; exit 1; }
 mkdir -p "$root/bench/results"
 
-python3 - "$n" "$work" <<'PY'
-import json, random, sys
-n, work = int(sys.argv[1]), sys.argv[2]
-rnd = random.Random(5)
-tasks, answers = [], []
-for i in range(n):
-    qid = f"bench-{i:07d}-manager"
-    tasks.append({"question_id": qid, "variant": "swe_manager", "price": rnd.choice([250, 500, 1000, 2000]),
-                  "manager": {"correct_proposal_id": "1", "proposals": [{"id": "1"}, {"id": "2"}]}})
-    answers.append(json.dumps({"question_id": qid, "selected_proposal_id": rnd.choice(["1", "2"])}))
-json.dump({"format": "swelancer-task-manifest", "version": 1, "tasks": tasks}, open(f"{work}/tasks.json", "w"))
-open(f"{work}/answers.jsonl", "w").write("\n".join(answers) + "\n")
-PY
+python3 "$root/bench/manager-pool.py" "$n" "$work"
 
 run() { "$root/swelancer" sweep --tasks "$work/tasks.json" --submissions "$work/answers.jsonl" --sweep-id bench --out "$work/out" --max-in-flight 256 >"$work/log" 2>&1; }
 t0=$(date +%s.%N); run || fail "the sweep failed"; t1=$(date +%s.%N)

@@ -2,9 +2,11 @@ using Akka.Actor;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using SweLancer.Coordinator.Ledger;
 using SweLancer.Coordinator.Registry;
 using SweLancer.Coordinator.Reports;
 using SweLancer.Domain.Summaries;
+using SweLancer.Messages.Sweeps;
 
 namespace SweLancer.Coordinator.Api;
 
@@ -62,37 +64,28 @@ public static class SweepEndpoints
         sweeps.MapGet("/{id}", async (string id, CancellationToken ct) =>
             await queries.FindAsync(id, ct) is { } sweep ? Results.Ok(await queries.ViewAsync(sweep, ct)) : NotFound(id));
 
-        sweeps.MapGet("/{id}/results.csv", async (string id, HttpResponse response, CancellationToken ct) =>
+        // What a sweep's plan and ledger make: 404 for an unknown sweep, 503 while its ledger recovers.
+        async Task<IResult> FromLedger(string id, Func<IReadOnlyList<PlannedItem>, LedgerView, IResult> answer, CancellationToken ct)
         {
             if (await queries.FindAsync(id, ct) is not { Planned: { } planned } sweep)
                 return NotFound(id);
-            var ledger = await queries.LedgerAsync(sweep, ct);
-            if (ledger is null)
-                return Results.Json(new ApiError($"the ledger of sweep '{id}' is recovering; try again shortly"), statusCode: StatusCodes.Status503ServiceUnavailable);
+            return await queries.LedgerAsync(sweep, ct) is { } ledger
+                ? answer(planned, ledger)
+                : Results.Json(new ApiError($"the ledger of sweep '{id}' is recovering; try again shortly"), statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        sweeps.MapGet("/{id}/results.csv", (string id, CancellationToken ct) => FromLedger(id, (planned, ledger) =>
+        {
             var text = new StringWriter();
             ResultsCsv.Write(text, planned, ledger.Entries);
             return Results.Text(text.ToString(), "text/csv");
-        });
+        }, ct));
 
-        sweeps.MapGet("/{id}/timeline", async (string id, CancellationToken ct) =>
-        {
-            if (await queries.FindAsync(id, ct) is not { Planned: { } planned } sweep)
-                return NotFound(id);
-            var ledger = await queries.LedgerAsync(sweep, ct);
-            return ledger is null
-                ? Results.Json(new ApiError($"the ledger of sweep '{id}' is recovering; try again shortly"), statusCode: StatusCodes.Status503ServiceUnavailable)
-                : Results.Ok(SweepTimeline.Of(planned, ledger.Entries));
-        });
+        sweeps.MapGet("/{id}/timeline", (string id, CancellationToken ct) =>
+            FromLedger(id, (planned, ledger) => Results.Ok(SweepTimeline.Of(planned, ledger.Entries)), ct));
 
-        sweeps.MapGet("/{id}/estimates", async (string id, CancellationToken ct) =>
-        {
-            if (await queries.FindAsync(id, ct) is not { Planned: { } planned } sweep)
-                return NotFound(id);
-            var ledger = await queries.LedgerAsync(sweep, ct);
-            return ledger is null
-                ? Results.Json(new ApiError($"the ledger of sweep '{id}' is recovering; try again shortly"), statusCode: StatusCodes.Status503ServiceUnavailable)
-                : Results.Ok(SweepEstimates.Of(planned, ledger.Entries));
-        });
+        sweeps.MapGet("/{id}/estimates", (string id, CancellationToken ct) =>
+            FromLedger(id, (planned, ledger) => Results.Ok(SweepEstimates.Of(planned, ledger.Entries)), ct));
 
         sweeps.MapPost("/{id}/cancel", async (string id, CancellationToken ct) =>
         {
