@@ -50,20 +50,21 @@ public static class CoordinatorMetrics
             .Where(p => p.Value is not null)
             .Select(p => new Measurement<int>(p.Value!.Value, Sweep(p.State)));
 
+    // Registered first, so it runs first in each collection: it takes the view the collection's other instruments read.
     private static IEnumerable<Measurement<long>> ObserveGraded() =>
-        Sweeps.Values.Where(s => s.Ledger is not null).SelectMany(s => s.Ledger!.Snapshot()
+        Sweeps.Values.Where(s => s.Ledger is not null).SelectMany(s => s.Refresh().Results
             .GroupBy(r => (r.Variant, r.Outcome))
             .Select(g => new Measurement<long>(g.Count(),
                 Sweep(s), new(TelemetryTags.Variant, g.Key.Variant), new(TelemetryTags.Outcome, OutcomeNames.Of(g.Key.Outcome)))));
 
     /// <summary>One measurement per variant of each sweep whose plan is known here, from the one per-task fold.</summary>
     private static IEnumerable<Measurement<double>> ByVariant(Func<VariantSummary, double> value) =>
-        Sweeps.Values.Select(s => (State: s, Summary: s.Summary())).Where(p => p.Summary is not null)
+        Sweeps.Values.Select(s => (State: s, s.View.Summary)).Where(p => p.Summary is not null)
             .SelectMany(p => p.Summary!.ByVariant.Select(v => new Measurement<double>(value(v.Value),
                 Sweep(p.State), new(TelemetryTags.Variant, v.Key))));
 
     private static IEnumerable<Measurement<long>> ObserveTasks() =>
-        Sweeps.Values.Select(s => (State: s, Summary: s.Summary())).Where(p => p.Summary is not null)
+        Sweeps.Values.Select(s => (State: s, s.View.Summary)).Where(p => p.Summary is not null)
             .SelectMany(p => p.Summary!.ByVariant.SelectMany(v => new[]
             {
                 (Outcome: GradeOutcome.Passed, Count: v.Value.Passed),

@@ -28,21 +28,26 @@ public sealed class SweepGaugeState(string sweepId)
     /// <summary>The ledger projection's folded results, when it runs in this process.</summary>
     public FoldedResults? Ledger { get; set; }
 
-    // Each collection calls Summary once per instrument; the fold is redone only when the ledger has grown.
-    private volatile Tuple<int, LedgerSummary>? _summary;
+    // One view per collection: every instrument of a scrape reads the same folded results, also while the ledger grows
+    // by a whole batch between two instruments' callbacks.
+    private volatile GaugeView? _view;
 
-    /// <summary>The plan and the folded results through the one per-task fold; null without a plan.</summary>
-    public LedgerSummary? Summary()
+    /// <summary>
+    /// Takes a new view when the ledger has grown since the last: called by the first instrument of each collection
+    /// (<see cref="CoordinatorMetrics"/> registers it first); the others read <see cref="View"/>.
+    /// </summary>
+    public GaugeView Refresh()
     {
-        if (Plan is not { } plan)
-            return null;
-        if (_summary is { } cached && cached.Item1 == (Ledger?.Count ?? 0))
-            return cached.Item2;
         var results = Ledger?.Snapshot() ?? [];
-        var summary = LedgerSummary.Of(SweepId, plan, results);
-        _summary = Tuple.Create(results.Count, summary);
-        return summary;
+        if (_view is { } current && current.Results.Count == results.Count && (current.Summary is null) == (Plan is null))
+            return current;
+        var view = new GaugeView(results, Plan is { } plan ? LedgerSummary.Of(SweepId, plan, results) : null);
+        _view = view;
+        return view;
     }
+
+    /// <summary>The view of the current collection.</summary>
+    public GaugeView View => _view ?? Refresh();
 
     /// <summary>Results persisted but not yet folded by the ledger, when both run here.</summary>
     public int? LedgerLag => Ledger is { } ledger && _persisted >= 0 ? Math.Max(0, _persisted - ledger.Count) : null;

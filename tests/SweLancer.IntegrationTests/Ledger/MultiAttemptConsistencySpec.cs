@@ -19,7 +19,8 @@ namespace SweLancer.IntegrationTests.Ledger;
 [Trait("Needs", "PostgreSQL")]
 public sealed partial class MultiAttemptConsistencySpec
 {
-    private const int Tasks = 400;
+    // Enough that the sweep lasts many reading rounds: the sources are compared mid-sweep, not only at the end.
+    private const int Tasks = 2000;
     private const int AttemptsPerTask = 3;
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -110,7 +111,7 @@ public sealed partial class MultiAttemptConsistencySpec
         Assert.Equal(summary.EarnedUsd, rows.Sum(r => r.EarnedUsd));
     }
 
-    /// <summary>400 manager tasks; each attempt answers right with probability 1/2, so many tasks pass twice or more.</summary>
+    /// <summary>Manager tasks; each attempt answers right with probability 1/2, so many tasks pass twice or more.</summary>
     private static List<PlannedTask> WritePool(string tasksPath, string submissionsPath)
     {
         var random = new Random(7);
