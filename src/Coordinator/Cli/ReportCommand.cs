@@ -1,8 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
 using SweLancer.Coordinator.Reports;
-using SweLancer.Domain.Costs;
-using SweLancer.Domain.Flakes;
 using SweLancer.Domain.Ledger;
 using SweLancer.Domain.Summaries;
 
@@ -36,17 +34,16 @@ public static class ReportCommand
         var planned = history.Plan.Items;
         // Folded like the live ledger: keyed, so a result recorded twice counts once.
         var results = EarningsLedger.FromEntries(sweepId, history.Results).Entries.ToList();
-        var tasks = TaskResult.Of(planned, results);
-        var summary = LedgerSummary.Of(sweepId, tasks);
-        var estimates = AttemptEstimates.Of(tasks);
-        var (flakes, cost) = (FlakeReport.Of(tasks), SweepCost.Of(tasks));
+        // One fold, one set of bootstraps: the console, summary.json and report.html all read this report.
+        var report = SweepReport.Of(sweepId, planned, results);
+        var (summary, estimates, flakes, cost) = (report.Summary, report.Estimates, report.Flakes, report.Cost);
         console.Write(LedgerTable.Of(summary));
         foreach (var line in LedgerTable.EstimateLines(estimates).Concat(FlakeAndCostLines.Of(flakes, cost)))
             console.WriteLine(line);
         ResultsCsv.Write(Path.Combine(outDir, "results.csv"), planned, results);
         SummaryJson.Write(Path.Combine(outDir, "summary.json"), summary, estimates, flakes, cost);
         var reportPath = Path.Combine(outDir, "report.html");
-        ReportHtml.Write(reportPath, SweepReport.Of(sweepId, planned, results));
+        ReportHtml.Write(reportPath, report);
         console.WriteLine($"report: {reportPath}");
         return ExitCodes.Ok;
     }

@@ -6,10 +6,7 @@ using SweLancer.Coordinator.Hosting;
 using SweLancer.Coordinator.Ledger;
 using SweLancer.Coordinator.Reports;
 using SweLancer.Coordinator.Sweeps;
-using SweLancer.Domain.Costs;
-using SweLancer.Domain.Flakes;
 using SweLancer.Domain.Import;
-using SweLancer.Domain.Ledger;
 using SweLancer.Domain.Planning;
 using SweLancer.Domain.Summaries;
 using SweLancer.Domain.Sweeps;
@@ -136,10 +133,9 @@ public static class SweepCommand
         printer.Finish();
         var view = await WaitForLedgerAsync(ledger, plan.Items.Count, cancellation);
         var planned = plan.Planned();
-        var tasks = TaskResult.Of(planned, view.Entries);
-        var summary = LedgerSummary.Of(plan.SweepId, tasks);
-        var estimates = AttemptEstimates.Of(tasks);
-        var (flakes, cost) = (FlakeReport.Of(tasks), SweepCost.Of(tasks));
+        // One fold, one set of bootstraps: the console, summary.json and report.html all read this report.
+        var report = SweepReport.Of(plan.SweepId, planned, view.Entries);
+        var (summary, estimates, flakes, cost) = (report.Summary, report.Estimates, report.Flakes, report.Cost);
 
         console.Write(LedgerTable.Of(summary));
         foreach (var line in LedgerTable.EstimateLines(estimates).Concat(FlakeAndCostLines.Of(flakes, cost)))
@@ -149,7 +145,7 @@ public static class SweepCommand
         SummaryJson.Write(Path.Combine(options.OutDir, "summary.json"), summary, estimates, flakes, cost);
         if (options.SummaryJsonPath is not null)
             SummaryJson.Write(options.SummaryJsonPath, summary, estimates, flakes, cost);
-        ReportHtml.Write(Path.Combine(options.OutDir, "report.html"), SweepReport.Of(plan.SweepId, planned, view.Entries));
+        ReportHtml.Write(Path.Combine(options.OutDir, "report.html"), report);
         console.WriteLine($"results: {Path.GetFullPath(resultsPath)}");
         return ExitCodes.Ok;
     }
