@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Cluster.Sharding;
 using Akka.Event;
 using SweLancer.Messages.Commands;
 using SweLancer.Messages.Events;
@@ -8,31 +9,33 @@ namespace SweLancer.GraderNode.Grading;
 
 /// <summary>
 /// The sharded entity for one (sweep, task, attempt). It keeps no journal: the sweep that asked persists the answer,
-/// and redelivers if this node dies first. It stays until sharding passivates it as idle; a copy of the command that
-/// arrives before then (a sweep resending after a node or the coordinator was lost) gets the same final answer instead
-/// of a second grading.
+/// and redelivers if this node dies first. Once it has answered it asks sharding to passivate it: at thousands of
+/// attempts a second, an entity kept until it was idle held its actor, mailbox and answer for minutes. A copy of the
+/// command that arrives later (a sweep resending after a node or the coordinator was lost) gets the final answer from
+/// the node's <see cref="RecentAnswers"/> instead of a second grading.
 /// </summary>
 public sealed class GradingEntity : ReceiveActor
 {
     private readonly TaskGrader _grader;
+    private readonly RecentAnswers _answers;
     private readonly string _nodeAddress;
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private TaskGraded? _finalAnswer;
 
-    public GradingEntity(TaskGrader grader)
+    public GradingEntity(TaskGrader grader, RecentAnswers answers)
     {
         _grader = grader;
+        _answers = answers;
         _nodeAddress = Akka.Cluster.Cluster.Get(Context.System).SelfAddress.ToString();
         ReceiveAsync<GradeTask>(GradeAsync);
     }
 
-    public static Props Props(TaskGrader grader) => Akka.Actor.Props.Create(() => new GradingEntity(grader));
+    public static Props Props(TaskGrader grader, RecentAnswers answers) => Akka.Actor.Props.Create(() => new GradingEntity(grader, answers));
 
     private async Task GradeAsync(GradeTask command)
     {
-        if (_finalAnswer is not null)
+        if (_answers.TryGet(command.EntityId, out var known))
         {
-            Sender.Tell(_finalAnswer);
+            Sender.Tell(known);
             return;
         }
 
@@ -44,10 +47,10 @@ public sealed class GradingEntity : ReceiveActor
         var answer = await Task.Run(() => GradeAndAnswerAsync(command, replyTo));
         // A retryable system error is worth grading again when the sweep retries; anything else is final.
         if (!answer.Retryable)
-            _finalAnswer = answer;
-        // No self-passivation: sharding stops the entity once it has been idle for passivate-idle-entity-after. Until then
-        // a resent copy (a restarted coordinator resends what was in flight) gets this answer instead of a second grading,
-        // and no copy can arrive in the middle of a passivation the entity asked for itself.
+            _answers.Remember(command.EntityId, answer);
+        // A copy already in this mailbox is answered from RecentAnswers before the stop; one that reaches the shard during
+        // the passivation is buffered there and answered the same way by the next incarnation.
+        Context.Parent.Tell(new Passivate(PoisonPill.Instance));
     }
 
     private async Task<TaskGraded> GradeAndAnswerAsync(GradeTask command, IActorRef replyTo)

@@ -8,10 +8,13 @@ namespace SweLancer.GraderNode.Sharding;
 /// <summary>Starts the grading shard region, by the contract in <see cref="GradingShards"/>, on nodes with the grader role.</summary>
 public static class GraderRegion
 {
-    public static IActorRef Start(ActorSystem system, TaskGrader grader) =>
-        ClusterSharding.Get(system).Start(
+    public static IActorRef Start(ActorSystem system, TaskGrader grader)
+    {
+        var answers = new RecentAnswers();
+        return ClusterSharding.Get(system).Start(
             GradingShards.TypeName,
-            _ => GradingEntity.Props(grader),
+            _ => GradingEntity.Props(grader, answers),
             ClusterShardingSettings.Create(system).WithRole(GradingShards.Role),
             GradingShards.Extractor);
+    }
 }

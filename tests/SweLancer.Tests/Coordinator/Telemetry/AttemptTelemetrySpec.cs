@@ -48,7 +48,7 @@ public sealed class AttemptTelemetrySpec() : TestKit(ConfigurationFactory.ParseS
     private async Task<TaskGraded> GradeOneAttemptWithARetryAsync(string sweepId)
     {
         var graders = CreateTestProbe();
-        var entity = Sys.ActorOf(GradingEntity.Props(new TaskGrader([])));
+        var entity = Sys.ActorOf(GradingEntity.Props(new TaskGrader([]), new RecentAnswers()));
         var plan = SweepPlanner.Plan(sweepId, [Manager("m1", 300m)], [Choose("m1", "2")]);
         var sweep = Sys.ActorOf(SweepActor.Props(plan, graders, FastPolicy));
 

@@ -1,3 +1,5 @@
+using Akka.Actor;
+using Akka.Cluster.Sharding;
 using Akka.Configuration;
 using Akka.TestKit.Xunit;
 using SweLancer.GraderNode.Grading;
@@ -29,7 +31,7 @@ public sealed class GradingEntitySpec() : TestKit(ConfigurationFactory.ParseStri
         // end (that is where a container and a turn are given back) and answer the sweep.
         var runner = new GatedRunner();
         var sweep = CreateTestProbe();
-        var entity = Sys.ActorOf(GradingEntity.Props(new TaskGrader([runner])));
+        var entity = Sys.ActorOf(GradingEntity.Props(new TaskGrader([runner]), new RecentAnswers()));
         Watch(entity);
         entity.Tell(new GradeTask("s1", TestData.Ic("ic-1", 1000m), 1, Patch("ic-1"), 1), sweep.Ref);
         await runner.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
@@ -44,21 +46,97 @@ public sealed class GradingEntitySpec() : TestKit(ConfigurationFactory.ParseStri
     }
 
     [Fact]
-    public void A_resent_copy_gets_the_first_answer_instead_of_a_second_grading()
+    public void An_entity_asks_to_be_passivated_once_it_has_answered()
     {
         var runner = new GatedRunner();
         runner.Gate.SetResult();
         var sweep = CreateTestProbe();
-        var entity = Sys.ActorOf(GradingEntity.Props(new TaskGrader([runner])));
+        var grader = new TaskGrader([runner]);
+        var shard = Sys.ActorOf(Props.Create(() => new ShardStandIn(grader, new RecentAnswers(), TestActor)));
+
+        shard.Tell(new GradeTask("s3", TestData.Ic("ic-3", 250m), 1, Patch("ic-3"), 1), sweep.Ref);
+
+        sweep.ExpectMsg<TaskGraded>(TimeSpan.FromSeconds(10));
+        ExpectMsg<Passivated>(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public void A_copy_resent_after_the_entity_was_passivated_gets_the_first_answer_instead_of_a_second_grading()
+    {
+        var runner = new GatedRunner();
+        runner.Gate.SetResult();
+        var sweep = CreateTestProbe();
+        var grader = new TaskGrader([runner]);
+        var shard = Sys.ActorOf(Props.Create(() => new ShardStandIn(grader, new RecentAnswers(), TestActor)));
         var task = TestData.Ic("ic-2", 500m);
 
-        entity.Tell(new GradeTask("s2", task, 1, Patch("ic-2"), 1), sweep.Ref);
+        shard.Tell(new GradeTask("s2", task, 1, Patch("ic-2"), 1), sweep.Ref);
         var first = sweep.ExpectMsg<TaskGraded>(TimeSpan.FromSeconds(10));
-        entity.Tell(new GradeTask("s2", task, 1, Patch("ic-2"), 2), sweep.Ref);
+        ExpectMsg<Passivated>(TimeSpan.FromSeconds(10));
+        shard.Tell(new GradeTask("s2", task, 1, Patch("ic-2"), 2), sweep.Ref);
         var second = sweep.ExpectMsg<TaskGraded>(TimeSpan.FromSeconds(10));
 
         Assert.Equal(first, second);
         Assert.Equal(1, runner.Gradings);
+        Assert.Equal(2, ShardStandIn.Incarnations(shard));
+    }
+
+    [Fact]
+    public void A_copy_resent_after_a_retryable_system_error_is_graded_again()
+    {
+        var runner = new GatedRunner { FailFirst = true };
+        runner.Gate.SetResult();
+        var sweep = CreateTestProbe();
+        var grader = new TaskGrader([runner]);
+        var shard = Sys.ActorOf(Props.Create(() => new ShardStandIn(grader, new RecentAnswers(), TestActor)));
+        var task = TestData.Ic("ic-4", 700m);
+
+        shard.Tell(new GradeTask("s4", task, 1, Patch("ic-4"), 1), sweep.Ref);
+        Assert.Equal(GradeOutcome.SystemError, sweep.ExpectMsg<TaskGraded>(TimeSpan.FromSeconds(10)).Outcome);
+        ExpectMsg<Passivated>(TimeSpan.FromSeconds(10));
+        shard.Tell(new GradeTask("s4", task, 1, Patch("ic-4"), 2), sweep.Ref);
+
+        Assert.Equal(GradeOutcome.Passed, sweep.ExpectMsg<TaskGraded>(TimeSpan.FromSeconds(10)).Outcome);
+        Assert.Equal(2, runner.Gradings);
+    }
+
+    private sealed record Passivated;
+
+    private sealed record CountIncarnations;
+
+    /// <summary>What a shard does for one entity id: starts the entity when a command comes and none is alive, and stops
+    /// it with the message it gave on Passivate.</summary>
+    private sealed class ShardStandIn : ReceiveActor
+    {
+        private IActorRef? _entity;
+        private int _incarnations;
+
+        public ShardStandIn(TaskGrader grader, RecentAnswers answers, IActorRef observer)
+        {
+            Receive<GradeTask>(command =>
+            {
+                if (_entity is null)
+                {
+                    _entity = Context.ActorOf(GradingEntity.Props(grader, answers), $"entity-{++_incarnations}");
+                    Context.Watch(_entity);
+                }
+                _entity.Forward(command);
+            });
+            Receive<Passivate>(passivate =>
+            {
+                Sender.Tell(passivate.StopMessage);
+                observer.Tell(new Passivated());
+            });
+            Receive<Terminated>(terminated =>
+            {
+                if (terminated.ActorRef.Equals(_entity))
+                    _entity = null;
+            });
+            Receive<CountIncarnations>(_ => Sender.Tell(_incarnations));
+        }
+
+        public static int Incarnations(IActorRef shard) =>
+            shard.Ask<int>(new CountIncarnations(), TimeSpan.FromSeconds(3)).GetAwaiter().GetResult();
     }
 
     /// <summary>An IC runner that waits for its gate, then yields once more before it passes: the await a stopped actor would lose.</summary>
@@ -74,12 +152,17 @@ public sealed class GradingEntitySpec() : TestKit(ConfigurationFactory.ParseStri
 
         public int Gradings => _gradings;
 
+        /// <summary>Answers the first grading with a retryable system error.</summary>
+        public bool FailFirst { get; init; }
+
         public string Variant => TaskVariants.IcSwe;
 
         public async Task<GradeDecision> GradeAsync(TaskDefinition task, Submission submission, AttemptContext attempt, CancellationToken cancellation)
         {
-            Interlocked.Increment(ref _gradings);
+            var grading = Interlocked.Increment(ref _gradings);
             Started.TrySetResult();
+            if (FailFirst && grading == 1)
+                return GradeDecision.SystemError("engine hiccup", retryable: true);
             await Gate.Task;
             await Task.Yield();
             RanToTheEnd = true;
