@@ -2,6 +2,8 @@
 # Benchmark: does the orchestration hold its rate as a sweep grows? Grades pools of manager tasks (no containers: the
 # actor pipeline, sharding, persistence, projection and reports) at each size, one process per size, side by side in
 # one run, and reports results/s end to end, the ratio of the largest size's rate to the smallest's, and peak RSS.
+# Beside each sweep it runs bench/JournalRateBench on the same journal kind with the same number of events: the
+# plugin's own write rate, so the pipeline's cost is a ratio measured in the same run.
 # Usage: bench/sweep-scaling.sh [SIZES="10000 100000"] [--db CONNSTRING]   (default journal: SQLite per run)
 # Prints its figures and writes bench/results/sweep-scaling.json.
 set -euo pipefail
@@ -18,11 +20,33 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$root/bench/results"
 "$root/swelancer" --help >/dev/null   # builds the coordinator once, outside the timings
+build_log=$(dotnet build "$root/bench/JournalRateBench/JournalRateBench.csproj" -c Release -nologo 2>&1) || { echo "$build_log" >&2; exit 1; }
 
 python3 - "$root" "$work" "$db" $sizes <<'PY'
-import json, os, resource, subprocess, sys, time
+import json, os, subprocess, sys, time
 root, work, db, sizes = sys.argv[1], sys.argv[2], sys.argv[3], [int(s) for s in sys.argv[4:]]
 dll = os.path.join(root, "src/Coordinator/bin/Release/net10.0/swelancer.dll")
+journal_bench = os.path.join(root, "bench/JournalRateBench/bin/Release/net10.0/journal-rate-bench.dll")
+# As ./swelancer sets it (see there): the GC's gen0 budget.
+env = dict(os.environ, DOTNET_GCgen0size=os.environ.get("DOTNET_GCgen0size", "2000000"))
+
+def timed(args, log_path):
+    """Runs a process; returns (exit code, seconds, CPU seconds, peak RSS in MB) read from its own /proc entry."""
+    start = time.monotonic()
+    with open(log_path, "w") as log:
+        process = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, env=env)
+        peak_kb, cpu = 0, 0.0
+        while process.poll() is None:
+            try:
+                status = open(f"/proc/{process.pid}/status").read()
+                peak_kb = max(peak_kb, int(status.split("VmHWM:")[1].split()[0]))
+                fields = open(f"/proc/{process.pid}/stat").read().rsplit(")", 1)[1].split()
+                cpu = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+            except (FileNotFoundError, IndexError, ProcessLookupError):
+                pass
+            time.sleep(0.2)
+    return process.returncode, time.monotonic() - start, cpu, peak_kb // 1024
+
 runs = []
 for n in sizes:
     folder = os.path.join(work, str(n))
@@ -32,22 +56,23 @@ for n in sizes:
             "--sweep-id", f"scale-{n}", "--out", f"{folder}/out", "--max-in-flight", "256"]
     if db:
         args += ["--db", db]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.monotonic()
-    with open(f"{folder}/log", "w") as log:
-        code = subprocess.call(args, stdout=log, stderr=subprocess.STDOUT)
-    seconds = time.monotonic() - start
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    code, seconds, cpu, peak_mb = timed(args, f"{folder}/log")
     if code != 0:
         sys.exit(f"sweep-scaling: the {n}-task sweep failed (exit {code}); see its log:\n" + open(f"{folder}/log").read()[-2000:])
     summary = json.load(open(f"{folder}/out/summary.json"))
     if summary["graded"] != n:
         sys.exit(f"sweep-scaling: the {n}-task sweep graded {summary['graded']}")
-    run = {"tasks": n, "seconds": round(seconds, 2), "results_per_second": round(n / seconds, 1),
-           "cpu_seconds": round(usage.ru_utime + usage.ru_stime - before.ru_utime - before.ru_stime, 1),
-           "peak_rss_mb": usage.ru_maxrss // 1024}
+    raw_args = ["dotnet", journal_bench, "--events", str(n), "--out", f"{folder}/journal.json"] + (["--db", db] if db else [])
+    code, _, _, _ = timed(raw_args, f"{folder}/journal.log")
+    if code != 0:
+        sys.exit(f"sweep-scaling: the journal bench failed (exit {code}):\n" + open(f"{folder}/journal.log").read()[-2000:])
+    raw = json.load(open(f"{folder}/journal.json"))
+    run = {"tasks": n, "seconds": round(seconds, 2), "results_per_second": round(n / seconds, 1), "cpu_seconds": round(cpu, 1),
+           "peak_rss_mb": peak_mb, "journal_events_per_second": raw["events_per_second"],
+           "journal_rate_over_sweep_rate": round(raw["events_per_second"] / (n / seconds), 2)}
     runs.append(run)
-    print(f"{n} tasks: {seconds:.1f} s end to end, {n / seconds:.0f} results/s, {run['cpu_seconds']} CPU s, peak RSS so far {run['peak_rss_mb']} MB", flush=True)
+    print(f"{n} tasks: {seconds:.1f} s end to end, {n / seconds:.0f} results/s, {run['cpu_seconds']} CPU s, peak RSS {peak_mb} MB; "
+          f"the journal alone: {raw['events_per_second']:.0f} events/s, {run['journal_rate_over_sweep_rate']}x the sweep's rate", flush=True)
 ratio = runs[-1]["results_per_second"] / runs[0]["results_per_second"]
 print(f"rate at {runs[-1]['tasks']} / rate at {runs[0]['tasks']}: {ratio:.2f} (1.0 = the rate holds)")
 result = {"journal": "postgresql" if db else "sqlite", "runs": runs, "rate_ratio_largest_to_smallest": round(ratio, 2),
