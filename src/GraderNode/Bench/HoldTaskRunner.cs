@@ -7,7 +7,8 @@ namespace SweLancer.GraderNode.Bench;
 
 /// <summary>
 /// Test-only ic_swe runner (<c>--bench-hold-runner</c>): takes one of the node's slots, waits the pull cost when this
-/// process does not hold the task's image (<see cref="ImageLru"/>; a pull already under way is shared), holds the slot
+/// process does not hold the task's image (<see cref="ImageLru"/>; a pull already under way is shared; the node pulls one
+/// image at a time, as a 14 GB pull fills a node's link and disk), holds the slot
 /// for the hold time, and passes. No container, no patch. Its reason carries what a benchmark measures:
 /// <c>bench hold … node=… image=… pull_ms=… finished_unix_ms=…</c>.
 /// </summary>
@@ -16,6 +17,7 @@ public sealed class HoldTaskRunner(string nodeId, BenchHoldSettings settings) : 
     private readonly SemaphoreSlim _slots = new(settings.Slots, settings.Slots);
     private readonly ImageLru _images = new(settings.ImageCache);
     private readonly Dictionary<string, Task> _pulls = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _pullLane = new(1, 1);
     private readonly object _gate = new();
 
     public string Variant => TaskVariants.IcSwe;
@@ -49,6 +51,19 @@ public sealed class HoldTaskRunner(string nodeId, BenchHoldSettings settings) : 
         }
     }
 
+    private async Task PullAsync()
+    {
+        await _pullLane.WaitAsync();
+        try
+        {
+            await Task.Delay(settings.PullCost);
+        }
+        finally
+        {
+            _pullLane.Release();
+        }
+    }
+
     /// <summary>The pull to wait for, and whether this attempt started it (a held image waits on a finished task).</summary>
     private (Task Pull, bool Started) PullOf(string image)
     {
@@ -58,7 +73,7 @@ public sealed class HoldTaskRunner(string nodeId, BenchHoldSettings settings) : 
                 return (existing, false);
             if (evicted is not null)
                 _pulls.Remove(evicted);
-            var pull = Task.Delay(settings.PullCost);
+            var pull = PullAsync();
             _pulls[image] = pull;
             Pulls++;
             return (pull, true);
