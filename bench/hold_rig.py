@@ -214,3 +214,35 @@ def figures(results_csv, samples, submitted, slots_total, hold_s, trim=0.1):
         "pulls": len(pulls), "pull_seconds_total": round(sum(pulls) / 1000, 1),
         "attempts_per_node": dict(sorted(per_node.items())),
     }
+
+
+def run_one(root, work, name, graders, slots_per_grader, hold, tasks, max_in_flight=None, images=1, attempts=1,
+            pull_cost=None, image_cache=None, shard_key="attempt", timeout=540):
+    """One cluster, one sweep, torn down; returns the figures. WORK/NAME holds its pool and logs."""
+    folder = os.path.join(work, name)
+    os.makedirs(folder)
+    subprocess.check_call(["python3", os.path.join(root, "bench/hold-pool.py"), str(tasks), folder, str(images), str(attempts)])
+    slots = graders * slots_per_grader
+    window = max_in_flight or 2 * slots
+    grader_args = []
+    if pull_cost:
+        grader_args += ["--bench-pull-cost", pull_cost]
+    if image_cache:
+        grader_args += ["--bench-image-cache", str(image_cache)]
+    rig = Rig(root, folder, {"SWELANCER_SHARD_KEY": shard_key})
+    with open(os.path.join(work, "dbs"), "a") as f:
+        f.write(rig.db + "\n")
+    with open(os.path.join(folder, "pids"), "w"):
+        pass
+    os.symlink(os.path.join(folder, "pids"), os.path.join(work, f"pids-{name}"))
+    try:
+        started = time.monotonic()
+        rig.start(graders, slots_per_grader, hold, grader_args)
+        print(f"{name}: cluster up in {time.monotonic() - started:.1f} s; submitting", flush=True)
+        _, submitted, samples, results = rig.sweep(f"{folder}/tasks.json", f"{folder}/answers.jsonl", name, window, timeout)
+        f = figures(results, samples, submitted, slots, duration_seconds(hold))
+    finally:
+        rig.stop()
+    return {"graders": graders, "slots_per_grader": slots_per_grader, "slots": slots, "hold": hold, "tasks": tasks,
+            "attempts_per_task": attempts, "images": images, "pull_cost": pull_cost, "image_cache": image_cache,
+            "shard_key": shard_key, "max_in_flight": window, **f}
