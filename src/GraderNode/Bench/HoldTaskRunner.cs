@@ -1,4 +1,5 @@
 using System.Globalization;
+using SweLancer.Domain.Placement;
 using SweLancer.GraderNode.Grading;
 using SweLancer.Messages.Submissions;
 using SweLancer.Messages.Tasks;

@@ -1,8 +1,8 @@
-namespace SweLancer.GraderNode.Bench;
+namespace SweLancer.Domain.Placement;
 
 /// <summary>
-/// The images a node holds on disk, at most <c>capacity</c>, least recently used removed first: the hold runner's
-/// model of a grader's image store. Not thread-safe; the caller locks.
+/// The images a node holds on disk, at most <c>capacity</c>, least recently used removed first: a grader's image store as
+/// the test-only hold runner and <see cref="PlacementSimulation"/> model it. Not thread-safe; the caller locks.
 /// </summary>
 public sealed class ImageLru(int capacity)
 {

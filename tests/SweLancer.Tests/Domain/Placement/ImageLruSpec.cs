@@ -1,7 +1,7 @@
-using SweLancer.GraderNode.Bench;
+using SweLancer.Domain.Placement;
 using Xunit;
 
-namespace SweLancer.Tests.GraderNode.Bench;
+namespace SweLancer.Tests.Domain.Placement;
 
 /// <summary>The hold runner's model of a node's image store: at most K images, least recently used evicted.</summary>
 public sealed class ImageLruSpec
