@@ -129,12 +129,17 @@ class Rig:
         while True:
             cpu, rss = proc_sample(self.coordinator.pid)
             samples.append((time.time(), cpu, rss))
-            if time.monotonic() - last_poll > 1.0:
+            if time.monotonic() - last_poll > 2.0:
                 last_poll = time.monotonic()
-                view = json.loads(get(f"{self.api}/api/sweeps/{sweep_id}"))
+                try:
+                    view = json.loads(get(f"{self.api}/api/sweeps/{sweep_id}", 30))
+                except (OSError, ValueError) as ex:  # a slow answer under load is not a failure; the deadline still holds
+                    self.slow_polls = getattr(self, "slow_polls", 0) + 1
+                    print(f"  (status poll failed: {ex}; retrying)", file=sys.stderr, flush=True)
+                    view = {}
                 if view.get("state") == "finished" and view["ledger"]["attempts_graded"] == view["ledger"]["attempts"]:
                     break
-                if view.get("state") not in ("running", "planned", "submitted", "finished", None):
+                if view.get("state") not in ("running", "recovering", "finished", None):
                     raise RuntimeError(f"sweep state {view.get('state')}: {view.get('problem')}")
             if time.monotonic() > deadline:
                 raise RuntimeError("the sweep did not finish in time")
@@ -235,6 +240,7 @@ def run_one(root, work, name, graders, slots_per_grader, hold, tasks, max_in_fli
     with open(os.path.join(folder, "pids"), "w"):
         pass
     os.symlink(os.path.join(folder, "pids"), os.path.join(work, f"pids-{name}"))
+    load_before = os.getloadavg()[0]
     try:
         started = time.monotonic()
         rig.start(graders, slots_per_grader, hold, grader_args)
@@ -245,4 +251,6 @@ def run_one(root, work, name, graders, slots_per_grader, hold, tasks, max_in_fli
         rig.stop()
     return {"graders": graders, "slots_per_grader": slots_per_grader, "slots": slots, "hold": hold, "tasks": tasks,
             "attempts_per_task": attempts, "images": images, "pull_cost": pull_cost, "image_cache": image_cache,
-            "shard_key": shard_key, "max_in_flight": window, **f}
+            "shard_key": shard_key, "max_in_flight": window,
+            # The machine may be shared: its 1-minute load average before and after the run says how much.
+            "load_average_before": round(load_before, 1), "load_average_after": round(os.getloadavg()[0], 1), **f}
