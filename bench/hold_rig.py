@@ -211,6 +211,10 @@ def figures(results_csv, samples, submitted, slots_total, hold_s, trim=0.1):
         "steady_window_seconds": round(hi - lo, 2),
         "end_to_end_tasks_per_second": round(n / makespan, 1),
         "makespan_seconds": round(makespan, 2),
+        # Ramp-up: from `submit` returning to the first finish, less one hold (planning, persisting, first dispatch, shards).
+        "first_finish_after_submit_seconds": round(finished[0] - submitted, 2),
+        # Tail: from the completion at the 90 % quantile to the last (nodes with more attempts drain last).
+        "tail_seconds": round(finished[-1] - hi, 2),
         "ideal_makespan_seconds": round(-(-len(rows) // slots_total) * hold_s, 2),
         "coordinator_cpu_cores_steady": round(window_cpu / (hi - lo), 2) if hi > lo else None,
         "coordinator_cpu_seconds_sweep": round(total_cpu, 1),
