@@ -119,6 +119,7 @@ class Rig:
     def sweep(self, tasks, answers, sweep_id, max_in_flight, timeout):
         """Submits, samples the coordinator's CPU and RSS every 0.5 s until the sweep is finished, returns the samples."""
         samples = []
+        self.in_flight = []
         t0 = time.time()
         subprocess.run(["dotnet", os.path.join(self.bin, "swelancer.dll"), "submit", "--coordinator", self.api, "--tasks", tasks,
                         "--submissions", answers, "--sweep-id", sweep_id, "--max-in-flight", str(max_in_flight)],
@@ -137,6 +138,8 @@ class Rig:
                     self.slow_polls = getattr(self, "slow_polls", 0) + 1
                     print(f"  (status poll failed: {ex}; retrying)", file=sys.stderr, flush=True)
                     view = {}
+                if view.get("progress"):
+                    self.in_flight.append((time.time(), view["progress"]["in_flight"]))
                 if view.get("state") == "finished" and view["ledger"]["attempts_graded"] == view["ledger"]["attempts"]:
                     break
                 if view.get("state") not in ("running", "recovering", "finished", None):
@@ -148,7 +151,7 @@ class Rig:
                     raise RuntimeError(f"a process exited during the sweep (exit {p.returncode}); logs in {self.work}")
             time.sleep(0.5)
         results = get(f"{self.api}/api/sweeps/{sweep_id}/results.csv", 120)
-        return t0, submitted, samples, results
+        return t0, submitted, samples, results, self.in_flight
 
     def stop(self):
         for p in self.graders if hasattr(self, "graders") else []:
@@ -172,7 +175,7 @@ class Rig:
                 print(f"warning: could not drop database {self.db}: {ex}", file=sys.stderr)
 
 
-def figures(results_csv, samples, submitted, slots_total, hold_s, trim=0.1):
+def figures(results_csv, samples, submitted, slots_total, hold_s, trim=0.1, in_flight=()):
     """Rates from each attempt's finish time (in its reason); the steady window runs from the completion at the `trim`
     quantile to the one at 1 - trim, so the ramp-up (slots filling, first holds) and the tail (last slots draining)
     are left out. The coordinator's CPU is the CPU seconds it used within the same window, over the window's length."""
@@ -220,6 +223,10 @@ def figures(results_csv, samples, submitted, slots_total, hold_s, trim=0.1):
         "coordinator_cpu_seconds_sweep": round(total_cpu, 1),
         "coordinator_rss_mb_peak": round(max(s[2] for s in sweep_samples or samples)),
         "coordinator_rss_mb_end": round(samples[-1][2]),
+        # The sweep's attempts out to the graders, from the status polls (every 2 s) inside the steady window: at the
+        # window's size, dispatch keeps up and the graders are the limit; well below it, the coordinator is.
+        "in_flight_steady_median": sorted(v for t, v in in_flight if lo <= t <= hi)[len([1 for t, v in in_flight if lo <= t <= hi]) // 2]
+                                   if any(lo <= t <= hi for t, v in in_flight) else None,
         "pulls": len(pulls), "pull_seconds_total": round(sum(pulls) / 1000, 1),
         "attempts_per_node": dict(sorted(per_node.items())),
     }
@@ -249,8 +256,8 @@ def run_one(root, work, name, graders, slots_per_grader, hold, tasks, max_in_fli
         started = time.monotonic()
         rig.start(graders, slots_per_grader, hold, grader_args)
         print(f"{name}: cluster up in {time.monotonic() - started:.1f} s; submitting", flush=True)
-        _, submitted, samples, results = rig.sweep(f"{folder}/tasks.json", f"{folder}/answers.jsonl", name, window, timeout)
-        f = figures(results, samples, submitted, slots, duration_seconds(hold))
+        _, submitted, samples, results, in_flight = rig.sweep(f"{folder}/tasks.json", f"{folder}/answers.jsonl", name, window, timeout)
+        f = figures(results, samples, submitted, slots, duration_seconds(hold), in_flight=in_flight)
     finally:
         rig.stop()
     return {"graders": graders, "slots_per_grader": slots_per_grader, "slots": slots, "hold": hold, "tasks": tasks,
