@@ -129,7 +129,8 @@ class Rig:
         last_poll = 0.0
         while True:
             cpu, rss = proc_sample(self.coordinator.pid)
-            samples.append((time.time(), cpu, rss))
+            graders_cpu = sum(proc_sample(g.pid)[0] for g in self.graders if g.poll() is None)
+            samples.append((time.time(), cpu, rss, graders_cpu))
             if time.monotonic() - last_poll > 2.0:
                 last_poll = time.monotonic()
                 try:
@@ -202,6 +203,11 @@ def figures(results_csv, samples, submitted, slots_total, hold_s, trim=0.1, in_f
         before = [s for s in samples if s[0] <= t]
         return (before[-1] if before else samples[0])[1]
     window_cpu = cpu_at(hi) - cpu_at(lo)
+
+    def graders_cpu_at(t):
+        before = [s for s in samples if s[0] <= t]
+        return (before[-1] if before else samples[0])[3]
+    window_graders_cpu = graders_cpu_at(hi) - graders_cpu_at(lo)
     sweep_samples = [s for s in samples if s[0] >= submitted]
     total_cpu = samples[-1][1] - samples[0][1]
     makespan = finished[-1] - submitted
@@ -221,6 +227,7 @@ def figures(results_csv, samples, submitted, slots_total, hold_s, trim=0.1, in_f
         "ideal_makespan_seconds": round(-(-len(rows) // slots_total) * hold_s, 2),
         "coordinator_cpu_cores_steady": round(window_cpu / (hi - lo), 2) if hi > lo else None,
         "coordinator_cpu_seconds_sweep": round(total_cpu, 1),
+        "graders_cpu_cores_steady": round(window_graders_cpu / (hi - lo), 2) if hi > lo else None,
         "coordinator_rss_mb_peak": round(max(s[2] for s in sweep_samples or samples)),
         "coordinator_rss_mb_end": round(samples[-1][2]),
         # The sweep's attempts out to the graders, from the status polls (every 2 s) inside the steady window: at the

@@ -26,7 +26,8 @@ print(f"steady rate {f['steady_tasks_per_second']} tasks/s of ideal {f['ideal_ta
       f"(window {f['steady_window_seconds']} s, {f['steady_window']}); end to end {f['end_to_end_tasks_per_second']} tasks/s, "
       f"makespan {f['makespan_seconds']} s (ideal {f['ideal_makespan_seconds']} s)")
 print(f"coordinator: {f['coordinator_cpu_cores_steady']} cores in the steady window, {f['coordinator_cpu_seconds_sweep']} CPU s in all, "
-      f"RSS peak {f['coordinator_rss_mb_peak']} MB; attempts per node {f['attempts_per_node']}; not passed {f['not_passed']}")
+      f"RSS peak {f['coordinator_rss_mb_peak']} MB; graders {f.get('graders_cpu_cores_steady')} cores; in flight (median, steady) {f.get('in_flight_steady_median')}; "
+      f"ramp-up {f.get('first_finish_after_submit_seconds')} s, tail {f.get('tail_seconds')} s; load average {f.get('load_average_before')} -> {f.get('load_average_after')}; attempts per node {f['attempts_per_node']}; not passed {f['not_passed']}")
 path = os.path.join(root, "bench/results", a.out + ".json")
 json.dump(out, open(path, "w"), indent=2)
 print(f"wrote {path}")
