@@ -43,3 +43,6 @@ out = {"bench": "placement", "journal": "postgresql", "machine_cores": os.cpu_co
 path = os.path.join(root, "bench/results", a.out + ".json")
 json.dump(out, open(path, "w"), indent=2)
 print(f"wrote {path}")
+bad = {k: r["not_passed"] for k, r in runs.items() if r["not_passed"] or r["passed"] != tasks * a.attempts}
+if bad:
+    sys.exit(f"placement: attempts did not pass in {bad}: the rig is broken, the figures mean nothing")

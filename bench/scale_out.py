@@ -31,3 +31,5 @@ print(f"coordinator: {f['coordinator_cpu_cores_steady']} cores in the steady win
 path = os.path.join(root, "bench/results", a.out + ".json")
 json.dump(out, open(path, "w"), indent=2)
 print(f"wrote {path}")
+if f["not_passed"] or f["passed"] != tasks:
+    sys.exit(f"scale-out: {f['not_passed']} attempts did not pass ({f['passed']} of {tasks} passed): the rig is broken, the figures mean nothing")
