@@ -13,7 +13,8 @@ public static class GradingShards
     public const string Role = "grader";
     public const int MaxShards = 100;
 
-    public static IMessageExtractor Extractor { get; } = new GradeTaskMessageExtractor(MaxShards);
+    /// <summary>Keyed as <see cref="ShardKeys.Variable"/> says (by attempt unless set), read once per process.</summary>
+    public static IMessageExtractor Extractor { get; } = new GradeTaskMessageExtractor(MaxShards, ShardKeys.FromEnvironment());
 
     /// <summary>On a node without the grader role: routes to the grading entities on the grader nodes.</summary>
     public static IActorRef StartProxy(ActorSystem system) =>
