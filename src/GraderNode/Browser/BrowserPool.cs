@@ -20,12 +20,16 @@ public sealed class BrowserPool(IReadOnlyList<string> reachable, string executab
     private TaskCompletionSource _nextLoss = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+    private int _launches;
 
     /// <summary>"running", "not started" (launched lazily by the first browser test) or "disconnected" (relaunched when next needed).</summary>
     public string State => _browser switch { null => "not started", { IsConnected: true } => "running", _ => "disconnected" };
 
     /// <summary>Completes when the browser is next lost (it crashed or was killed); take it before the work it would end.</summary>
     public Task NextLoss => Volatile.Read(ref _nextLoss).Task;
+
+    /// <summary>How often Chromium was started: 1 for a node whose browser was never lost (benchmarks check the sharing with it).</summary>
+    public int Launches => Volatile.Read(ref _launches);
 
     /// <summary>A fresh context whose pages reach only <paramref name="app"/>; the caller closes it.</summary>
     /// <exception cref="InfrastructureException">The browser cannot be started.</exception>
@@ -64,6 +68,7 @@ public sealed class BrowserPool(IReadOnlyList<string> reachable, string executab
                 Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     $"--proxy-server={NowhereProxy}", $"--proxy-bypass-list=<-loopback>;{string.Join(';', reachable)}"],
             });
+            Interlocked.Increment(ref _launches);
             _browser.Disconnected += (_, _) => Interlocked.Exchange(ref _nextLoss, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
             return _browser;
         }
