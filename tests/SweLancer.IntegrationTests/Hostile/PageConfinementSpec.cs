@@ -73,17 +73,6 @@ public sealed class PageConfinementSpec
     public void Only_the_app_s_origin_is_allowed(string url, bool allowed) =>
         Assert.Equal(allowed, OriginConfinement.Allowed(url, new Uri("http://10.0.0.5:8080/")));
 
-    [Theory]
-    [InlineData("http://10.0.0.5:8080/", false)]
-    [InlineData("http://10.0.0.5:8080/js/app.js?v=1", false)]
-    [InlineData("http://10.0.0.5:80801/x", true)]
-    [InlineData("http://10.0.0.5:8080@127.0.0.1/x", true)]
-    [InlineData("http://10.0.0.50:8080/x", true)]
-    [InlineData("http://127.0.0.1:8080/x", true)]
-    [InlineData("https://10.0.0.5:8080/x", true)] // allowed, but decided by the handler
-    public void Only_the_app_s_own_urls_skip_the_route_handler(string url, bool routed) =>
-        Assert.Equal(routed, OriginConfinement.OtherOrigins(new Uri("http://10.0.0.5:8080/")).IsMatch(url));
-
     /// <summary>A real listener on loopback that counts the connections made to it.</summary>
     private sealed class ConnectionCounter : IDisposable
     {
