@@ -3,6 +3,7 @@ using System.Formats.Tar;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using SweLancer.GraderNode.Grading;
+using SweLancer.Messages.Telemetry;
 
 namespace SweLancer.GraderNode.Containers;
 
@@ -46,6 +47,9 @@ public sealed class ContainerLease : IAsyncDisposable
     internal DiskQuotaWatch? DiskWatch { get; set; }
 
     public string Image { get; }
+
+    /// <summary>The id of the image the engine created the container from (pool containers; empty otherwise).</summary>
+    public string ImageId { get; init; } = "";
 
     /// <summary>The container's address on the internal grading network, reachable from this host.</summary>
     public string IpAddress { get; }
@@ -153,6 +157,10 @@ public sealed class ContainerLease : IAsyncDisposable
         await _docker.Containers.ExtractArchiveToContainerAsync(Id, new ContainerPathStatParameters { Path = containerFolder, AllowOverwriteDirWithFile = false }, tar, cancellation);
     }
 
+    /// <summary>Extracts the tar in <paramref name="tar"/> into the container at <paramref name="containerFolder"/> in one call.</summary>
+    public async Task PutArchiveAsync(Stream tar, string containerFolder, CancellationToken cancellation) =>
+        await _docker.Containers.ExtractArchiveToContainerAsync(Id, new ContainerPathStatParameters { Path = containerFolder, AllowOverwriteDirWithFile = false }, tar, cancellation);
+
     public async Task<ContainerInspectResponse> InspectAsync(CancellationToken cancellation) =>
         await _docker.Containers.InspectContainerAsync(Id, cancellation);
 
@@ -160,6 +168,7 @@ public sealed class ContainerLease : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            using var span = SweLancerTelemetry.Source.StartActivity("container.remove");
             try
             {
                 if (DiskWatch is not null)
