@@ -16,7 +16,7 @@ public static class ContainerGate
     public static List<string> Entrypoint { get; } =
     [
         "/bin/sh", "-c",
-        $"while [ ! -e {GoFile} ]; do sleep 0.05; done; if [ $# -gt 0 ]; then \"$@\" & fi; exec sleep {MaxLifetimeSeconds}",
+        $"while [ ! -e {GoFile} ]; do sleep 0.1; done; if [ $# -gt 0 ]; then \"$@\" & fi; exec sleep {MaxLifetimeSeconds}",
         "swelancer-gate",
     ];
 

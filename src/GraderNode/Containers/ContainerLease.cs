@@ -12,7 +12,7 @@ public sealed class ContainerLease : IAsyncDisposable
 {
     private readonly DockerClient _docker;
     private readonly Func<ContainerLease, Task> _onDispose;
-    private int _disposed;
+    private Task? _disposal;
     private AttemptMeter? _meter;
     private long _chargedSince;
 
@@ -164,21 +164,43 @@ public sealed class ContainerLease : IAsyncDisposable
     public async Task<ContainerInspectResponse> InspectAsync(CancellationToken cancellation) =>
         await _docker.Containers.InspectContainerAsync(Id, cancellation);
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Hands the container back without waiting for its removal: the next attempt may lease at once while the pool
+    /// removes this one in the background (closing the pool still waits for it). Disposing afterwards waits for it.
+    /// </summary>
+    public void Release() => _ = Disposal().ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+
+    /// <summary>Destroys the container and waits until it is gone.</summary>
+    public async ValueTask DisposeAsync() => await Disposal();
+
+    private Task Disposal()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        if (Volatile.Read(ref _disposal) is { } started)
+            return started;
+        var mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (Interlocked.CompareExchange(ref _disposal, mine.Task, null) is { } other)
+            return other;
+        _ = DestroyAsync(mine);
+        return mine.Task;
+    }
+
+    private async Task DestroyAsync(TaskCompletionSource done)
+    {
+        using var span = SweLancerTelemetry.Source.StartActivity("container.remove");
+        try
         {
-            using var span = SweLancerTelemetry.Source.StartActivity("container.remove");
-            try
-            {
-                if (DiskWatch is not null)
-                    await DiskWatch.DisposeAsync();
-                await _onDispose(this);
-            }
-            finally
-            {
-                _meter?.AddContainerTime(Stopwatch.GetElapsedTime(_chargedSince));
-            }
+            if (DiskWatch is not null)
+                await DiskWatch.DisposeAsync();
+            await _onDispose(this);
+            done.SetResult();
+        }
+        catch (Exception ex)
+        {
+            done.SetException(ex);
+        }
+        finally
+        {
+            _meter?.AddContainerTime(Stopwatch.GetElapsedTime(_chargedSince));
         }
     }
 }

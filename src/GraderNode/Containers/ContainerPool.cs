@@ -30,7 +30,6 @@ public sealed class ContainerPool : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ContainerLease> _alive = new();
     private readonly ConcurrentDictionary<Task, bool> _warming = new();
     private readonly ConcurrentDictionary<Task, bool> _starting = new();
-    private readonly ConcurrentDictionary<Task, bool> _removing = new();
     private volatile bool _closing;
 
     private ContainerPool(DockerClient docker, Uri endpoint, ContainerPoolOptions options)
@@ -292,29 +291,21 @@ public sealed class ContainerPool : IAsyncDisposable
     }
 
     /// <summary>
-    /// Removes a pooled container in the background: the attempt that used it goes on (its next run, or the next
-    /// attempt's grading) without waiting for the force-remove, and the next attempt may take a pre-warmed container at
-    /// once. Its slot among the containers alive comes free only once it is gone, so Slots + Ahead still bound what is
-    /// alive; closing the pool waits for removals in flight.
+    /// The attempt's turn comes free at once (the next attempt may take a pre-warmed container while this one is
+    /// removed); its slot among the containers alive only once it is gone, so Slots + Ahead bound what is alive.
     /// </summary>
-    private Task DestroyAsync(ContainerLease lease)
+    private async Task DestroyAsync(ContainerLease lease)
     {
         if (_leased.TryRemove(lease.Id, out _))
-            _running.Release(); // the next attempt may take a container now
-        var removal = Task.Run(async () =>
+            _running.Release();
+        try
         {
-            try
-            {
-                await DestroyUnpooledAsync(lease);
-            }
-            finally
-            {
-                _slots.Release();
-            }
-        });
-        _removing[removal] = true;
-        _ = removal.ContinueWith(done => _removing.TryRemove(done, out _), TaskScheduler.Default);
-        return Task.CompletedTask;
+            await DestroyUnpooledAsync(lease);
+        }
+        finally
+        {
+            _slots.Release();
+        }
     }
 
     private async Task<bool> EvictOneWarmAsync(CancellationToken cancellation)
@@ -362,7 +353,6 @@ public sealed class ContainerPool : IAsyncDisposable
         ContainerSlotGauge.Untrack(this);
         foreach (var lease in _alive.Values.ToList())
             await lease.DisposeAsync();
-        await Task.WhenAll(_removing.Keys);
         _warm.Clear();
         // An attempt the actor system abandoned mid-start (a handoff that timed out) may have created one since; the
         // node's label finds it.

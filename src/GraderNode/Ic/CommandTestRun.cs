@@ -31,7 +31,7 @@ public static class CommandTestRun
             if (run > 1)
             {
                 // Give the used container back first: holding it while waiting for a new one deadlocks a full pool.
-                await lease.DisposeAsync();
+                lease.Release(); // removed in the background
                 lease = await pool.LeaseAsync(spec.Image!, attempt.SweepId, cancellation, noNetwork: true);
                 lease.ChargeTo(attempt.Meter);
             }
@@ -44,7 +44,7 @@ public static class CommandTestRun
             {
                 // Leases are disposed once however often this runs; the caller also disposes the first.
                 if (!ReferenceEquals(lease, first))
-                    await lease.DisposeAsync();
+                    lease.Release(); // removed in the background
             }
             var again = series.Record(end.Verdict.Outcome);
             switch (end.Verdict.Outcome)

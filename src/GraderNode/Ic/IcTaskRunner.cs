@@ -77,7 +77,8 @@ public sealed class IcTaskRunner(ContainerPool pool, BrowserPool browsers, strin
                 workspace = await PatchedWorkspace.PrepareAsync(_apps, known, spec, verdict, _patcher, cancellation);
             // Command tests run inside the container: it needs no network at all. The browser reaches its app over the grading network.
             var noNetwork = spec.Runner == IcRunnerKinds.Command;
-            await using var lease = await pool.LeaseAsync(spec.Image, attempt.SweepId, cancellation, noNetwork);
+            var lease = await pool.LeaseAsync(spec.Image, attempt.SweepId, cancellation, noNetwork);
+            using var handBack = new LeaseHandBack(lease); // the container is removed in the background once the attempt is done
             lease.ChargeTo(attempt.Meter);
             pool.Prewarm(spec.Image, attempt.SweepId, noNetwork: noNetwork); // the next attempt most likely needs the same image
 

@@ -102,7 +102,7 @@ public sealed class HostilePatchGradingSpec : IAsyncLifetime
 
     /// <summary>
     /// The patch is worked out on a host copy of the image's app holding only the files it names, and the result goes
-    /// into the container by path: a link in the image's app (here srv/app/lib to /usr/sbin, a relative one) would lead
+    /// into the container by path: a link in the image's app (here srv/app/lib to /srv/outside-the-app) would lead
     /// such a write out of the app, so a path through it must be refused as before, from the copy's own links.
     /// </summary>
     [Fact]
@@ -113,8 +113,10 @@ public sealed class HostilePatchGradingSpec : IAsyncLifetime
         var builder = DockerFixture.Docker("create", "--label", $"{ContainerLabels.Node}={_nodeId}", _tasks["fa-301"].Ic!.Image!);
         try
         {
-            File.CreateSymbolicLink(Path.Combine(links, "lib"), "../../usr/sbin");
-            DockerFixture.Docker("cp", Path.Combine(links, "lib"), $"{builder}:/srv/app/lib");
+            // Copied in from the root: the engine refuses a relative link that climbs above the folder it extracts into.
+            Directory.CreateDirectory(Path.Combine(links, "srv", "app"));
+            File.CreateSymbolicLink(Path.Combine(links, "srv", "app", "lib"), "../outside-the-app");
+            DockerFixture.Docker("cp", Path.Combine(links, "srv"), $"{builder}:/");
             DockerFixture.Docker("commit", builder, image);
             var task = _tasks["fa-301"];
             var linked = task with { Ic = task.Ic! with { Image = image } };
