@@ -28,6 +28,13 @@ for project in tests/SweLancer.Tests tests/SweLancer.IntegrationTests; do
     --logger "trx;LogFilePrefix=$(basename "$project")" --results-directory "$results" "$@" || status=1
 done
 
+# A tiny run of every benchmark under bench/ (bench/smoke.sh), so none rots; it asserts nothing about time. Only for the
+# whole suite: a filtered run (./test.sh --filter ...) skips it.
+bench_status=0
+if [[ $# -eq 0 ]]; then
+  "$root/bench/smoke.sh" || { status=1; bench_status=1; }
+fi
+
 # The Helm chart's static checks. The live install on a single-node Kubernetes (scripts/k8s-test.sh with no argument)
 # is not part of this command yet: docs/kubernetes.md, "What is tested", says why.
 k8s_status=0
@@ -35,6 +42,7 @@ k8s_status=0
 
 if (( status != 0 )); then
   (( k8s_status == 0 )) || echo "test.sh: FAILED: the Kubernetes checks (scripts/k8s-test.sh, output above)"
+  (( bench_status == 0 )) || echo "test.sh: FAILED: a benchmark's smoke run (bench/smoke.sh, output above)"
   echo "test.sh: FAILURES (from $results/*.trx):"
   command -v python3 >/dev/null && python3 - "$results" <<'PY' || true
 import glob, sys, xml.etree.ElementTree as ET
