@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: the grading container pool (ContainerPool + IcTaskRunner) against plain `xargs -P N docker run --rm`,
 # on the same K command-runner tasks of the sample pool, with the same concurrency N. See bench/README.md.
-# Usage: bench/container-pool.sh [--k K=24] [--n N=4] [--pool-slots S=N] [--pool-ahead A=N] [--rounds R=2] [--no-warmup]
+# Usage: bench/container-pool.sh [--k K=24] [--n N=4] [--pool-slots S=N] [--rounds R=2] [--no-warmup]
 # Prints its figures and writes bench/results/container-pool.json; exits non-zero when any task did not pass.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

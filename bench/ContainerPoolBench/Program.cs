@@ -57,7 +57,7 @@ public static class Program
         var jobs = Enumerable.Range(0, options.K).Select(i => tasks[i % tasks.Count]).ToList();
         var benchId = $"{Environment.ProcessId}-{DateTime.UtcNow:HHmmss}";
         Console.WriteLine($"container-pool bench: K={options.K} tasks ({string.Join(", ", tasks.Select(t => t.QuestionId))} round-robin, gold patches), " +
-                          $"N={options.N}, pool slots={options.PoolSlots} (+{options.PoolAhead} ahead), rounds={options.Rounds}, {Environment.ProcessorCount} cores, bench id {benchId}");
+                          $"N={options.N}, pool slots={options.PoolSlots}, rounds={options.Rounds}, {Environment.ProcessorCount} cores, bench id {benchId}");
 
         using var stop = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
@@ -73,7 +73,7 @@ public static class Program
                 var warmJobs = tasks.ToList();
                 var warmNode = $"bench-{benchId}-warmup";
                 nodeIds.Add(warmNode);
-                var wp = await RunPoolAsync(warmJobs, Math.Min(options.N, warmJobs.Count), options.PoolSlots, options.PoolAhead, warmNode, 0, stop.Token);
+                var wp = await RunPoolAsync(warmJobs, Math.Min(options.N, warmJobs.Count), options.PoolSlots, warmNode, 0, stop.Token);
                 var wb = await RunBaselineAsync(warmJobs, Math.Min(options.N, warmJobs.Count), benchId, 0, stop.Token);
                 Console.WriteLine($"warm-up (not counted): pool {wp.MakespanSeconds:F2} s, baseline {wb.MakespanSeconds:F2} s, " +
                                   $"{wp.Passed + wb.Passed}/{2 * warmJobs.Count} passed");
@@ -98,7 +98,7 @@ public static class Program
                     {
                         var nodeId = $"bench-{benchId}-r{round}";
                         nodeIds.Add(nodeId);
-                        result = await RunPoolAsync(jobs, options.N, options.PoolSlots, options.PoolAhead, nodeId, round, stop.Token);
+                        result = await RunPoolAsync(jobs, options.N, options.PoolSlots, nodeId, round, stop.Token);
                     }
                     else
                     {
@@ -135,20 +135,11 @@ public static class Program
             .Select(r => runs.Single(x => x.Round == r && x.Mode == "baseline").MakespanSeconds / runs.Single(x => x.Round == r && x.Mode == "pool").MakespanSeconds)
             .ToList();
         var medianRatio = Median(ratios);
-        // The targets' form: pool over xargs, and pool over the ideal, both from the same round.
-        var poolOverXargs = ratios.Select(r => 1 / r).ToList();
-        var poolOverIdeal = Enumerable.Range(1, options.Rounds)
-            .Select(r => runs.Single(x => x.Round == r && x.Mode == "pool"))
-            .Select(p => p.MakespanSeconds / p.IdealSeconds!.Value)
-            .ToList();
-        var ideals = runs.Where(r => r.Mode == "pool").Select(r => r.IdealSeconds!.Value).ToList();
         var allPassed = runs.All(r => r.Passed == r.Tasks);
         var poolMakespans = runs.Where(r => r.Mode == "pool").Select(r => r.MakespanSeconds).ToList();
         var baseMakespans = runs.Where(r => r.Mode == "baseline").Select(r => r.MakespanSeconds).ToList();
         Console.WriteLine($"ratio baseline/pool per round: {string.Join(", ", ratios.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))}; " +
                           $"median {medianRatio:F2} (>1: the pool is faster)");
-        Console.WriteLine($"pool/xargs per round: {string.Join(", ", poolOverXargs.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))}; median {Median(poolOverXargs):F2} (target <= 0.80)");
-        Console.WriteLine($"pool/ideal per round: {string.Join(", ", poolOverIdeal.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))}; median {Median(poolOverIdeal):F2} (target <= 1.15; ideal = tests' own time / N, median {Median(ideals):F2} s)");
         Console.WriteLine($"median makespan: pool {Median(poolMakespans):F2} s ({options.K / Median(poolMakespans):F2} tasks/s), " +
                           $"baseline {Median(baseMakespans):F2} s ({options.K / Median(baseMakespans):F2} tasks/s)");
 
@@ -161,7 +152,6 @@ public static class Program
             k = options.K,
             n = options.N,
             pool_slots = options.PoolSlots,
-            pool_ahead = options.PoolAhead,
             rounds = options.Rounds,
             tasks = tasks.Select(t => t.QuestionId).ToList(),
             image = images,
@@ -177,13 +167,7 @@ public static class Program
                 tasks = r.Tasks,
                 passed = r.Passed,
                 failures = r.Failures,
-                ideal_s = r.IdealSeconds is { } ideal ? Math.Round(ideal, 3) : (double?)null,
             }),
-            ratio_pool_over_xargs = poolOverXargs.Select(r => Math.Round(r, 3)),
-            median_ratio_pool_over_xargs = Math.Round(Median(poolOverXargs), 3),
-            ratio_pool_over_ideal = poolOverIdeal.Select(r => Math.Round(r, 3)),
-            median_ratio_pool_over_ideal = Math.Round(Median(poolOverIdeal), 3),
-            median_ideal_s = Math.Round(Median(ideals), 3),
             ratio_baseline_over_pool = ratios.Select(r => Math.Round(r, 3)),
             median_ratio = Math.Round(medianRatio, 3),
             median_makespan_pool_s = Math.Round(Median(poolMakespans), 3),
@@ -209,15 +193,14 @@ public static class Program
     }
 
     /// <summary>The project's own path: a pool of <paramref name="slots"/> containers and the IC runner, N attempts at a time.</summary>
-    private static async Task<RunResult> RunPoolAsync(IReadOnlyList<TaskDefinition> jobs, int n, int slots, int ahead, string nodeId, int round, CancellationToken cancellation)
+    private static async Task<RunResult> RunPoolAsync(IReadOnlyList<TaskDefinition> jobs, int n, int slots, string nodeId, int round, CancellationToken cancellation)
     {
         var artefacts = Directory.CreateTempSubdirectory("swelancer-bench-artefacts-").FullName;
-        var pool = await ContainerPool.StartAsync(DockerEndpoint.FromEnvironment(), ContainerPoolOptions.For(nodeId, slots) with { Ahead = ahead }, cancellation);
+        var pool = await ContainerPool.StartAsync(DockerEndpoint.FromEnvironment(), ContainerPoolOptions.For(nodeId, slots), cancellation);
         var browsers = new BrowserPool([pool.GradingSubnet]); // never launched: command-runner tasks use no browser
         var durations = new double[jobs.Count];
         var reasons = new string?[jobs.Count];
-        using var runner = new IcTaskRunner(pool, browsers, artefacts);
-        using var profile = new SpanProfile();
+        var runner = new IcTaskRunner(pool, browsers, artefacts);
         var sweepId = $"{nodeId}-sweep";
         double makespan;
         try
@@ -240,9 +223,7 @@ public static class Program
             await pool.DisposeAsync(); // waits for pre-warming still under way, then removes what is alive
             Directory.Delete(artefacts, recursive: true);
         }
-        Console.WriteLine($"  pool round {round} spans:\n{profile.Lines(jobs.Count)}");
-        // The ideal: every lane busy running tests back to back, i.e. the tests' own time (the exec of test_command) over N.
-        return RunResult.From("pool", round, makespan, durations, reasons) with { IdealSeconds = profile.Total("test.command") / n };
+        return RunResult.From("pool", round, makespan, durations, reasons);
     }
 
     /// <summary>
@@ -428,9 +409,6 @@ public static class Program
 
 internal sealed record RunResult(string Mode, int Round, double MakespanSeconds, int Tasks, int Passed, double P50, double P95, IReadOnlyList<string> Failures)
 {
-    /// <summary>Pool runs: the sum of the tests' own time (test_command's exec) over N.</summary>
-    public double? IdealSeconds { get; init; }
-
     public static RunResult From(string mode, int round, double makespan, double[] durations, string?[] reasons)
     {
         var failures = reasons.Where(r => r is not null).Select(r => r!).ToList();
@@ -439,20 +417,19 @@ internal sealed record RunResult(string Mode, int Round, double MakespanSeconds,
     }
 
     public string Line() => string.Create(CultureInfo.InvariantCulture,
-        $"round {Round} {Mode,-8}: makespan {MakespanSeconds,6:F2} s, {Tasks / MakespanSeconds,5:F2} tasks/s, per task p50 {P50:F2} s p95 {P95:F2} s, passed {Passed}/{Tasks}{(IdealSeconds is { } ideal ? $", ideal {ideal:F2} s (pool/ideal {MakespanSeconds / ideal:F2})" : "")}");
+        $"round {Round} {Mode,-8}: makespan {MakespanSeconds,6:F2} s, {Tasks / MakespanSeconds,5:F2} tasks/s, per task p50 {P50:F2} s p95 {P95:F2} s, passed {Passed}/{Tasks}");
 }
 
-internal sealed record BenchOptions(int K, int N, int PoolSlots, int PoolAhead, int Rounds, bool Warmup, string TasksJson, string OutputJson)
+internal sealed record BenchOptions(int K, int N, int PoolSlots, int Rounds, bool Warmup, string TasksJson, string OutputJson)
 {
     public const string Usage =
-        "usage: container-pool-bench [--k K=24] [--n N=4] [--pool-slots S=N] [--pool-ahead A=N] [--rounds R=2] [--no-warmup] [--tasks tasks.json] [--out results.json]";
+        "usage: container-pool-bench [--k K=24] [--n N=4] [--pool-slots S=N] [--rounds R=2] [--no-warmup] [--tasks tasks.json] [--out results.json]";
 
     public static BenchOptions Parse(string[] args)
     {
         var root = RepoRoot();
         int k = 24, n = 4, rounds = 2;
         int? slots = null;
-        int? ahead = null;
         var warmup = true;
         var tasks = Path.Combine(root, "samples", "freelance-app", "tasks.json");
         var output = Path.Combine(root, "bench", "results", "container-pool.json");
@@ -465,18 +442,11 @@ internal sealed record BenchOptions(int K, int N, int PoolSlots, int PoolAhead, 
                 var text = Value();
                 return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : throw new ArgumentException($"{name} must be a positive integer, not '{text}'");
             }
-            int NonNegative()
-            {
-                var name = args[i];
-                var text = Value();
-                return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : throw new ArgumentException($"{name} must be a whole number, not '{text}'");
-            }
             switch (args[i])
             {
                 case "--k": k = Positive(); break;
                 case "--n": n = Positive(); break;
                 case "--pool-slots": slots = Positive(); break;
-                case "--pool-ahead": ahead = NonNegative(); break;
                 case "--rounds": rounds = Positive(); break;
                 case "--no-warmup": warmup = false; break;
                 case "--tasks": tasks = Path.GetFullPath(Value()); break;
@@ -485,7 +455,7 @@ internal sealed record BenchOptions(int K, int N, int PoolSlots, int PoolAhead, 
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
-        return new BenchOptions(k, n, slots ?? n, ahead ?? n, rounds, warmup, tasks, output);
+        return new BenchOptions(k, n, slots ?? n, rounds, warmup, tasks, output);
     }
 
     private static string RepoRoot()

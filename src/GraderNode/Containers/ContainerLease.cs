@@ -3,7 +3,6 @@ using System.Formats.Tar;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using SweLancer.GraderNode.Grading;
-using SweLancer.Messages.Telemetry;
 
 namespace SweLancer.GraderNode.Containers;
 
@@ -12,7 +11,7 @@ public sealed class ContainerLease : IAsyncDisposable
 {
     private readonly DockerClient _docker;
     private readonly Func<ContainerLease, Task> _onDispose;
-    private Task? _disposal;
+    private int _disposed;
     private AttemptMeter? _meter;
     private long _chargedSince;
 
@@ -47,9 +46,6 @@ public sealed class ContainerLease : IAsyncDisposable
     internal DiskQuotaWatch? DiskWatch { get; set; }
 
     public string Image { get; }
-
-    /// <summary>The id of the image the engine created the container from (pool containers; empty otherwise).</summary>
-    public string ImageId { get; init; } = "";
 
     /// <summary>The container's address on the internal grading network, reachable from this host.</summary>
     public string IpAddress { get; }
@@ -157,50 +153,23 @@ public sealed class ContainerLease : IAsyncDisposable
         await _docker.Containers.ExtractArchiveToContainerAsync(Id, new ContainerPathStatParameters { Path = containerFolder, AllowOverwriteDirWithFile = false }, tar, cancellation);
     }
 
-    /// <summary>Extracts the tar in <paramref name="tar"/> into the container at <paramref name="containerFolder"/> in one call.</summary>
-    public async Task PutArchiveAsync(Stream tar, string containerFolder, CancellationToken cancellation) =>
-        await _docker.Containers.ExtractArchiveToContainerAsync(Id, new ContainerPathStatParameters { Path = containerFolder, AllowOverwriteDirWithFile = false }, tar, cancellation);
-
     public async Task<ContainerInspectResponse> InspectAsync(CancellationToken cancellation) =>
         await _docker.Containers.InspectContainerAsync(Id, cancellation);
 
-    /// <summary>
-    /// Hands the container back without waiting for its removal: the next attempt may lease at once while the pool
-    /// removes this one in the background (closing the pool still waits for it). Disposing afterwards waits for it.
-    /// </summary>
-    public void Release() => _ = Disposal().ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-
-    /// <summary>Destroys the container and waits until it is gone.</summary>
-    public async ValueTask DisposeAsync() => await Disposal();
-
-    private Task Disposal()
+    public async ValueTask DisposeAsync()
     {
-        if (Volatile.Read(ref _disposal) is { } started)
-            return started;
-        var mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (Interlocked.CompareExchange(ref _disposal, mine.Task, null) is { } other)
-            return other;
-        _ = DestroyAsync(mine);
-        return mine.Task;
-    }
-
-    private async Task DestroyAsync(TaskCompletionSource done)
-    {
-        using var span = SweLancerTelemetry.Source.StartActivity("container.remove");
-        try
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            if (DiskWatch is not null)
-                await DiskWatch.DisposeAsync();
-            await _onDispose(this);
-            done.SetResult();
-        }
-        catch (Exception ex)
-        {
-            done.SetException(ex);
-        }
-        finally
-        {
-            _meter?.AddContainerTime(Stopwatch.GetElapsedTime(_chargedSince));
+            try
+            {
+                if (DiskWatch is not null)
+                    await DiskWatch.DisposeAsync();
+                await _onDispose(this);
+            }
+            finally
+            {
+                _meter?.AddContainerTime(Stopwatch.GetElapsedTime(_chargedSince));
+            }
         }
     }
 }

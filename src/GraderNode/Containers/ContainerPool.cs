@@ -20,10 +20,8 @@ public sealed class ContainerPool : IAsyncDisposable
     private readonly DockerClient _docker;
     private readonly ContainerPoolOptions _options;
     private readonly Uri _endpoint;
-    private readonly SemaphoreSlim _slots;   // containers alive: leased, pre-warmed, starting or being removed
-    private readonly SemaphoreSlim _running; // containers leased to attempts
-    private readonly ConcurrentDictionary<string, bool> _leased = new();
-    private readonly ConcurrentDictionary<(string Image, string Sweep, bool NoNetwork), ConcurrentQueue<ContainerLease>> _warm = new();
+    private readonly SemaphoreSlim _slots;
+    private readonly ConcurrentDictionary<(string Image, string Sweep), ConcurrentQueue<ContainerLease>> _warm = new();
     private readonly ImageCache _images;
     private readonly GradingNetworks _networks;
     private readonly OrphanReaper _reaper;
@@ -37,8 +35,7 @@ public sealed class ContainerPool : IAsyncDisposable
         _docker = docker;
         _endpoint = endpoint;
         _options = options;
-        _slots = new SemaphoreSlim(options.Slots + options.Ahead, options.Slots + options.Ahead);
-        _running = new SemaphoreSlim(options.Slots, options.Slots);
+        _slots = new SemaphoreSlim(options.Slots, options.Slots);
         _images = new ImageCache(docker, endpoint);
         _networks = new GradingNetworks(docker, options.NetworkName);
         _reaper = new OrphanReaper(docker, options.NodeId);
@@ -58,9 +55,6 @@ public sealed class ContainerPool : IAsyncDisposable
 
     /// <inheritdoc cref="ImageCache.RemoveAsync"/>
     public Task<bool> RemoveImageAsync(string image, CancellationToken cancellation) => _images.RemoveAsync(image, cancellation);
-
-    /// <inheritdoc cref="ImageCache.IdOf"/>
-    public string ImageId(string image) => _images.IdOf(image);
 
     /// <summary>Makes sure the image is on this engine, pulling it if needed.</summary>
     /// <exception cref="InfrastructureException">The image is not available.</exception>
@@ -82,9 +76,9 @@ public sealed class ContainerPool : IAsyncDisposable
     /// <summary>Slots by state; they add up to the pool's size. Read without locks, so a snapshot may be a moment stale.</summary>
     internal (int Used, int Idle, int Free) SlotUsage()
     {
-        var used = _options.Slots - _running.CurrentCount;
+        var free = _slots.CurrentCount;
         var idle = _warm.Values.Sum(q => q.Count);
-        return (used, idle, Math.Max(0, _options.Slots - used - idle));
+        return (Math.Max(0, _options.Slots - free - idle), idle, free);
     }
 
     /// <summary>Connects, makes sure the internal network exists, and removes this node's leftovers from an earlier run.</summary>
@@ -112,52 +106,32 @@ public sealed class ContainerPool : IAsyncDisposable
     }
 
     /// <summary>Takes a started container of <paramref name="image"/>, waiting for a free slot.</summary>
-    /// <param name="noNetwork">No network at all (loopback only) instead of the grading network: for tests that run
-    /// inside the container and need nothing from outside. Cheaper to start, and nothing to reach.</param>
     /// <exception cref="InfrastructureException">The image is not available, or the engine failed.</exception>
-    public async Task<ContainerLease> LeaseAsync(string image, string sweepId, CancellationToken cancellation, bool noNetwork = false)
+    public async Task<ContainerLease> LeaseAsync(string image, string sweepId, CancellationToken cancellation)
     {
         using var span = SweLancerTelemetry.Source.StartActivity("container.lease");
         try
         {
             await EnsureImageAsync(image, cancellation);
-            // First a turn among the attempts' containers, then a container: a pre-warmed one, or a new one in a slot
-            // that is free, or freed by evicting a pre-warmed one of other work, or by a removal that ends.
-            await _running.WaitAsync(cancellation);
-            try
+            while (true)
             {
-                var lease = await TakeOrStartAsync(image, sweepId, noNetwork, span, cancellation);
-                _leased[lease.Id] = true;
-                return lease;
-            }
-            catch
-            {
-                _running.Release();
-                throw;
+                if (_warm.TryGetValue((image, sweepId), out var queue) && queue.TryDequeue(out var warm))
+                {
+                    if (await IsRunningAsync(warm, cancellation))
+                    {
+                        span?.SetTag("swelancer.container.prewarmed", true);
+                        return warm; // its slot passes to the lease
+                    }
+                    await warm.DisposeAsync();
+                    continue;
+                }
+                if (await _slots.WaitAsync(0, cancellation) || await EvictOneWarmAsync(cancellation) || await _slots.WaitAsync(TimeSpan.FromMilliseconds(200), cancellation))
+                    return await CreateHoldingSlotAsync(image, sweepId, cancellation);
             }
         }
         catch (Exception ex) when (span.RecordFailure(ex))
         {
             throw; // not reached: the filter records and declines
-        }
-    }
-
-    private async Task<ContainerLease> TakeOrStartAsync(string image, string sweepId, bool noNetwork, Activity? span, CancellationToken cancellation)
-    {
-        while (true)
-        {
-            if (_warm.TryGetValue((image, sweepId, noNetwork), out var queue) && queue.TryDequeue(out var warm))
-            {
-                if (await IsRunningAsync(warm, cancellation))
-                {
-                    span?.SetTag("swelancer.container.prewarmed", true);
-                    return warm; // its slot passes to the lease
-                }
-                await warm.DisposeAsync();
-                continue;
-            }
-            if (await _slots.WaitAsync(0, cancellation) || await EvictOneWarmAsync(cancellation) || await _slots.WaitAsync(TimeSpan.FromMilliseconds(200), cancellation))
-                return await CreateHoldingSlotAsync(image, sweepId, noNetwork, cancellation);
         }
     }
 
@@ -185,7 +159,7 @@ public sealed class ContainerPool : IAsyncDisposable
     }
 
     /// <summary>Starts up to <paramref name="count"/> containers for upcoming work, but only in slots that are free now.</summary>
-    public void Prewarm(string image, string sweepId, int count = 1, bool noNetwork = false)
+    public void Prewarm(string image, string sweepId, int count = 1)
     {
         for (var i = 0; i < count && _slots.Wait(0); i++)
         {
@@ -195,8 +169,8 @@ public sealed class ContainerPool : IAsyncDisposable
                 try
                 {
                     await EnsureImageAsync(image, CancellationToken.None);
-                    var lease = await CreateHoldingSlotAsync(image, sweepId, noNetwork, CancellationToken.None);
-                    _warm.GetOrAdd((image, sweepId, noNetwork), _ => new ConcurrentQueue<ContainerLease>()).Enqueue(lease);
+                    var lease = await CreateHoldingSlotAsync(image, sweepId, CancellationToken.None);
+                    _warm.GetOrAdd((image, sweepId), _ => new ConcurrentQueue<ContainerLease>()).Enqueue(lease);
                 }
                 catch (InfrastructureException)
                 {
@@ -209,8 +183,8 @@ public sealed class ContainerPool : IAsyncDisposable
     }
 
     /// <summary>Starts a container in a slot already held; the pool waits for every start in flight before it closes.</summary>
-    private Task<ContainerLease> CreateHoldingSlotAsync(string image, string sweepId, bool noNetwork, CancellationToken cancellation) =>
-        TrackStart(StartHoldingSlotAsync(image, sweepId, noNetwork, cancellation));
+    private Task<ContainerLease> CreateHoldingSlotAsync(string image, string sweepId, CancellationToken cancellation) =>
+        TrackStart(StartHoldingSlotAsync(image, sweepId, cancellation));
 
     /// <summary>Counts a start in flight until it ends, so closing the pool waits for it.</summary>
     private Task<ContainerLease> TrackStart(Task<ContainerLease> start)
@@ -220,15 +194,14 @@ public sealed class ContainerPool : IAsyncDisposable
         return start;
     }
 
-    private async Task<ContainerLease> StartHoldingSlotAsync(string image, string sweepId, bool noNetwork, CancellationToken cancellation)
+    private async Task<ContainerLease> StartHoldingSlotAsync(string image, string sweepId, CancellationToken cancellation)
     {
         try
         {
             var config = _images.Config(image);
             var command = (config.Entrypoint ?? []).Concat(config.Cmd ?? []).ToList();
-            var spec = new ContainerSpec(image, _options.Limits, noNetwork ? "none" : _options.NetworkName, ContainerGate.Entrypoint, command, WorkingDir: config.WorkingDir);
-            // Created from the id this pool looked up, so the lease knows exactly which image it holds without asking.
-            return await StartFromSpecAsync(spec, sweepId, DestroyAsync, cancellation, _images.IdOf(image));
+            var spec = new ContainerSpec(image, _options.Limits, _options.NetworkName, ContainerGate.Entrypoint, command, WorkingDir: config.WorkingDir);
+            return await StartFromSpecAsync(spec, sweepId, DestroyAsync, cancellation);
         }
         catch
         {
@@ -241,8 +214,7 @@ public sealed class ContainerPool : IAsyncDisposable
     /// Creates and starts a container from <paramref name="spec"/>: on the grading network it must get an address; its
     /// disk is watched; a pool that began closing meanwhile gets no new container. A failed start leaves nothing behind.
     /// </summary>
-    private async Task<ContainerLease> StartFromSpecAsync(ContainerSpec spec, string sweepId, Func<ContainerLease, Task> destroy, CancellationToken cancellation,
-        string imageId = "")
+    private async Task<ContainerLease> StartFromSpecAsync(ContainerSpec spec, string sweepId, Func<ContainerLease, Task> destroy, CancellationToken cancellation)
     {
         string? id = null;
         using var span = SweLancerTelemetry.Source.StartActivity("container.start");
@@ -251,22 +223,18 @@ public sealed class ContainerPool : IAsyncDisposable
         try
         {
             ThrowIfClosing();
-            var parameters = ContainerSpecBuilder.Build(spec, _options.NodeId, sweepId);
-            if (imageId.Length > 0)
-                parameters.Image = imageId;
-            var created = await _docker.Containers.CreateContainerAsync(parameters, cancellation);
+            var created = await _docker.Containers.CreateContainerAsync(ContainerSpecBuilder.Build(spec, _options.NodeId, sweepId), cancellation);
             id = created.ID;
             await _docker.Containers.StartContainerAsync(id, new ContainerStartParameters(), cancellation);
             var ip = "";
             if (spec.NetworkMode == _options.NetworkName)
             {
                 var inspected = await _docker.Containers.InspectContainerAsync(id, cancellation);
-                imageId = inspected.Image;
                 ip = inspected.NetworkSettings.Networks.TryGetValue(_options.NetworkName, out var network) ? network.IPAddress : "";
                 if (string.IsNullOrEmpty(ip))
                     throw new InfrastructureException($"container {id[..12]} got no address on network {_options.NetworkName}", retryable: true);
             }
-            var lease = new ContainerLease(_docker, id, spec.Image, ip, destroy) { ImageId = imageId };
+            var lease = new ContainerLease(_docker, id, spec.Image, ip, destroy);
             lease.DiskWatch = DiskQuotaWatch.Start(_docker, lease, spec.Limits.DiskBytes);
             ThrowIfClosing(); // the pool began closing while this one started: it must not outlive the pool
             _alive[id] = lease;
@@ -290,14 +258,8 @@ public sealed class ContainerPool : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// The attempt's turn comes free at once (the next attempt may take a pre-warmed container while this one is
-    /// removed); its slot among the containers alive only once it is gone, so Slots + Ahead bound what is alive.
-    /// </summary>
     private async Task DestroyAsync(ContainerLease lease)
     {
-        if (_leased.TryRemove(lease.Id, out _))
-            _running.Release();
         try
         {
             await DestroyUnpooledAsync(lease);

@@ -49,9 +49,6 @@ public sealed class ImageCache(DockerClient docker, Uri endpoint)
     /// <summary>The image's own configuration (entrypoint, command, working dir); call <see cref="EnsureAsync"/> first.</summary>
     public Config Config(string image) => _images[image].Config;
 
-    /// <summary>The image's id as this node looked it up; call <see cref="EnsureAsync"/> first.</summary>
-    public string IdOf(string image) => _images.TryGetValue(image, out var inspected) ? inspected.ID : "";
-
     /// <summary>Makes sure the image is on this engine, pulling it if needed.</summary>
     /// <exception cref="InfrastructureException">The image is not available.</exception>
     public async Task EnsureAsync(string image, CancellationToken cancellation)

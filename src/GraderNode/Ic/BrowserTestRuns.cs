@@ -23,7 +23,7 @@ public static class BrowserTestRuns
             if (run > 1)
             {
                 // As in the command runner: the used container goes back before a new one is asked for.
-                lease.Release(); // removed in the background
+                await lease.DisposeAsync();
                 lease = await pool.LeaseAsync(task.Ic!.Image!, attempt.SweepId, cancellation);
                 lease.ChargeTo(attempt.Meter);
                 await workspace.InstallAsync(lease, cancellation);
@@ -36,7 +36,7 @@ public static class BrowserTestRuns
             finally
             {
                 if (!ReferenceEquals(lease, first))
-                    lease.Release(); // removed in the background
+                    await lease.DisposeAsync();
             }
             var again = series.Record(decision.Outcome);
             if (decision.Outcome == GradeOutcome.SystemError && !series.Passed)

@@ -3,7 +3,6 @@ using SweLancer.GraderNode.Containers;
 using SweLancer.GraderNode.Grading;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Tasks;
-using SweLancer.Messages.Telemetry;
 
 namespace SweLancer.GraderNode.Ic;
 
@@ -31,20 +30,21 @@ public static class CommandTestRun
             if (run > 1)
             {
                 // Give the used container back first: holding it while waiting for a new one deadlocks a full pool.
-                lease.Release(); // removed in the background
-                lease = await pool.LeaseAsync(spec.Image!, attempt.SweepId, cancellation, noNetwork: true);
+                await lease.DisposeAsync();
+                lease = await pool.LeaseAsync(spec.Image!, attempt.SweepId, cancellation);
                 lease.ChargeTo(attempt.Meter);
+                await workspace.InstallAsync(lease, cancellation);
             }
             RunEnd end;
             try
             {
-                end = await RunOnceAsync(lease, workspace, spec, command, run, cancellation);
+                end = await RunOnceAsync(lease, spec, command, run, cancellation);
             }
             finally
             {
                 // Leases are disposed once however often this runs; the caller also disposes the first.
                 if (!ReferenceEquals(lease, first))
-                    lease.Release(); // removed in the background
+                    await lease.DisposeAsync();
             }
             var again = series.Record(end.Verdict.Outcome);
             switch (end.Verdict.Outcome)
@@ -68,18 +68,16 @@ public static class CommandTestRun
     /// <summary>How one run ended; <paramref name="Final"/> when no further run may follow (a timeout, a disk overrun).</summary>
     private sealed record RunEnd(RunVerdict Verdict, string Reason, bool Final = false);
 
-    private static async Task<RunEnd> RunOnceAsync(ContainerLease lease, PatchedWorkspace workspace, IcTaskSpec spec, IReadOnlyList<string> command, int run,
-        CancellationToken cancellation)
+    private static async Task<RunEnd> RunOnceAsync(ContainerLease lease, IcTaskSpec spec, IReadOnlyList<string> command, int run, CancellationToken cancellation)
     {
-        // One archive: the patched files, then the gate's go-file (the app starts once they are all in), then the hidden tests.
-        await workspace.InstallAsync(lease, StartAndHiddenTests(spec), cancellation);
+        await lease.ReleaseGateAsync(cancellation);
+        await CopyHiddenTestsAsync(lease, spec, cancellation);
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         timeout.CancelAfter(TimeSpan.FromSeconds(spec.TimeoutSeconds));
         ExecResult result;
         try
         {
-            using var exec = SweLancerTelemetry.Source.StartActivity("test.command"); // the test's own time
             result = await lease.ExecAsync(command, spec.Cwd, timeout.Token);
         }
         catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
@@ -88,10 +86,7 @@ public static class CommandTestRun
         }
 
         // Writing past the disk limit got the container killed: the model's doing, whatever the exit code says.
-        bool withinDisk;
-        using (SweLancerTelemetry.Source.StartActivity("disk.check"))
-            withinDisk = await lease.WithinDiskLimitAsync(cancellation);
-        if (!withinDisk)
+        if (!await lease.WithinDiskLimitAsync(cancellation))
             return Failed($"{lease.OverDiskReason} (test run {run})");
 
         // Only the harness's own observation of the container can make this ours; the exit code alone never does.
@@ -117,27 +112,29 @@ public static class CommandTestRun
 
     private static string WithOutput(string reason, string output) => output.Length == 0 ? reason : $"{reason}: {ReasonText.Tail(output)}";
 
-    private static ContainerArchive StartAndHiddenTests(IcTaskSpec spec)
+    private static async Task CopyHiddenTestsAsync(ContainerLease lease, IcTaskSpec spec, CancellationToken cancellation)
     {
-        var archive = new ContainerArchive().File(ContainerGate.GoFile, []);
-        var mount = IcTaskSpec.HiddenTestsMount.TrimStart('/');
-        var folders = new SortedSet<string>(StringComparer.Ordinal);
-        var files = new List<(string Path, byte[] Content, UnixFileMode Mode)>();
-        foreach (var file in spec.HiddenTests ?? [])
+        if (spec.HiddenTests is not { Count: > 0 } files)
+            return;
+        var staging = Directory.CreateTempSubdirectory("swelancer-hidden-").FullName;
+        try
         {
-            var relative = file.RelativePath.Replace('\\', '/');
-            if (relative.StartsWith('/') || relative.Split('/').Any(p => p is "" or "." or ".."))
-                throw new InfrastructureException($"hidden test path {file.RelativePath} leaves {IcTaskSpec.HiddenTestsMount}", retryable: false);
-            for (var slash = relative.IndexOf('/'); slash > 0; slash = relative.IndexOf('/', slash + 1))
-                folders.Add(mount + "/" + relative[..slash]);
-            files.Add((mount + "/" + relative, file.Content, file.Executable ? (UnixFileMode)0b111_101_101 : ContainerArchive.FileMode));
+            var mount = Path.Combine(staging, IcTaskSpec.HiddenTestsMount.TrimStart('/'));
+            foreach (var file in files)
+            {
+                var path = Path.GetFullPath(Path.Combine(mount, file.RelativePath));
+                if (!path.StartsWith(mount + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                    throw new InfrastructureException($"hidden test path {file.RelativePath} leaves {IcTaskSpec.HiddenTestsMount}", retryable: false);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                await File.WriteAllBytesAsync(path, file.Content, cancellation);
+                if (file.Executable && !OperatingSystem.IsWindows())
+                    File.SetUnixFileMode(path, File.GetUnixFileMode(path) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+            }
+            await lease.CopyInAsync(staging, "/", cancellation);
         }
-        if (files.Count > 0)
-            archive.Folder(mount);
-        foreach (var folder in folders)
-            archive.Folder(folder);
-        foreach (var (path, content, mode) in files)
-            archive.File(path, content, mode);
-        return archive;
+        finally
+        {
+            Directory.Delete(staging, recursive: true);
+        }
     }
 }

@@ -52,6 +52,5 @@ public sealed class IcRunnerSetup : IAsyncDisposable
             await _browsers.DisposeAsync();
         if (_pool is not null)
             await _pool.DisposeAsync();
-        (Runner as IDisposable)?.Dispose();
     }
 }

@@ -17,10 +17,8 @@ namespace SweLancer.GraderNode.Ic;
 /// </summary>
 /// <param name="runs">How many test runs an attempt gets (confirming runs, browser reruns); null takes the defaults.</param>
 public sealed class IcTaskRunner(ContainerPool pool, BrowserPool browsers, string artefactsDir, GnuPatch? patcher = null, ProtocolRunner? protocol = null,
-    TestRunSettings? runs = null) : ITaskRunner, IDisposable
+    TestRunSettings? runs = null) : ITaskRunner
 {
-    private readonly AppSnapshots _apps = new();
-    private readonly ResolvedTestCommands _commands = new();
     private readonly TestRunSettings _runs = runs ?? TestRunSettings.Default;
     private readonly ProtocolRunner _protocol = protocol ?? new ProtocolRunner(pool, ProtocolSettings.Default, artefactsDir, runs);
     private readonly GnuPatch _patcher = patcher ?? new GnuPatch();
@@ -31,9 +29,6 @@ public sealed class IcTaskRunner(ContainerPool pool, BrowserPool browsers, strin
     private readonly FairTurns _turns = new(pool.Options.Slots * 2);
 
     public string Variant => TaskVariants.IcSwe;
-
-    /// <summary>Deletes the host copies of the images' apps.</summary>
-    public void Dispose() => _apps.Dispose();
 
     public ContainerPool Pool => pool;
 
@@ -63,32 +58,20 @@ public sealed class IcTaskRunner(ContainerPool pool, BrowserPool browsers, strin
             if (!verdict.Allowed)
                 return GradeDecision.Fail(verdict.Reason);
 
+            using var turn = await _turns.EnterAsync(attempt.SweepId, cancellation);
+            await using var lease = await pool.LeaseAsync(spec.Image, attempt.SweepId, cancellation);
+            lease.ChargeTo(attempt.Meter);
+            pool.Prewarm(spec.Image, attempt.SweepId); // the next attempt most likely needs the same image
+
             if (spec.Runner == IcRunnerKinds.Command && spec.TestCommand is not { Count: > 0 })
                 return GradeDecision.SystemError($"task {task.QuestionId} has no test_command for the command runner", retryable: false);
             if (spec.Runner == IcRunnerKinds.Browser && (spec.ServePort is null || spec.BrowserTests is not { Count: > 0 }))
                 return GradeDecision.SystemError($"task {task.QuestionId} lacks serve_port or browser_tests for the browser runner", retryable: false);
-            var folders = PatchedWorkspace.AppFoldersOf(spec);
-
-            using var turn = await _turns.EnterAsync(attempt.SweepId, cancellation);
-            // Once this image's app is known, the patches are worked out before a container is taken: the container then
-            // only receives the result, and a patch that does not apply costs none.
-            PatchedWorkspace? workspace = null;
-            if (_apps.Find(pool.ImageId(spec.Image), folders) is { } known)
-                workspace = await PatchedWorkspace.PrepareAsync(_apps, known, spec, verdict, _patcher, cancellation);
-            // Command tests run inside the container: it needs no network at all. The browser reaches its app over the grading network.
-            var noNetwork = spec.Runner == IcRunnerKinds.Command;
-            var lease = await pool.LeaseAsync(spec.Image, attempt.SweepId, cancellation, noNetwork);
-            using var handBack = new LeaseHandBack(lease); // the container is removed in the background once the attempt is done
-            lease.ChargeTo(attempt.Meter);
-            pool.Prewarm(spec.Image, attempt.SweepId, noNetwork: noNetwork); // the next attempt most likely needs the same image
 
             // Resolved in the container as the image made it, before the patch is installed (runs 2 and 3 reuse it).
-            var command = spec.Runner == IcRunnerKinds.Command ? await _commands.ResolveAsync(lease, spec, cancellation) : null;
-            if (workspace is null || workspace.ImageId != lease.ImageId)
-                workspace = await PatchedWorkspace.PrepareAsync(_apps, await _apps.GetAsync(lease, folders), spec, verdict, _patcher, cancellation);
-            // The command runner installs the patched files together with its hidden tests, per run.
-            if (spec.Runner == IcRunnerKinds.Browser)
-                await workspace.InstallAsync(lease, cancellation);
+            var command = spec.Runner == IcRunnerKinds.Command ? await TestCommand.ResolveAsync(lease, spec, cancellation) : null;
+            using var workspace = await PatchedWorkspace.PrepareAsync(lease, spec, verdict, _patcher, cancellation);
+            await workspace.InstallAsync(lease, cancellation);
 
             GradeDecision decision;
             using (var run = SweLancerTelemetry.Source.StartActivity("test.run"))

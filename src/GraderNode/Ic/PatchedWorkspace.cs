@@ -7,119 +7,92 @@ using SweLancer.Messages.Telemetry;
 namespace SweLancer.GraderNode.Ic;
 
 /// <summary>
-/// What the task's bug patch and then the model's patch make of the app, worked out on this host with GNU patch against
-/// the image's app (<see cref="AppSnapshots"/>), touching only the files the diffs name (<see cref="PartialPatch"/>), and
-/// installed into any fresh container of that image in one archive. Patching once on the host lets every test run
-/// start from an identical, freshly made container. Only files inside the app's folders (and the bug patch's own)
-/// travel into the container, and the model's patch may change only the paths the policy approved: that is checked on
-/// the files after patch ran.
+/// The app's folders, copied out of a fresh container into a host folder, patched there with GNU patch (bug patch, then
+/// the model's), and installed into any fresh container of the same image. Patching once on the host lets every test
+/// run start from an identical, freshly made container. Only those folders travel back into the container, and the
+/// model's patch may change only the paths the policy approved: that is checked on the files after patch ran.
 /// </summary>
 public sealed class PatchedWorkspace : IDisposable
 {
-    private readonly AppSnapshot _app;
-    private readonly FileDelta _delta;
-    private readonly IReadOnlyList<string> _newFolders;
+    private readonly string _root;
+    private readonly IReadOnlyList<string> _roots;
+    private readonly IReadOnlyList<string> _newRoots;
+    private readonly IReadOnlyList<string> _removedPaths;
 
-    private PatchedWorkspace(AppSnapshot app, FileDelta delta, IReadOnlyList<string> newFolders, bool neededFuzz)
+    private PatchedWorkspace(string root, IReadOnlyList<string> roots, IReadOnlyList<string> newRoots, IReadOnlyList<string> removedPaths, bool neededFuzz)
     {
-        _app = app;
-        _delta = delta;
-        _newFolders = newFolders;
+        _root = root;
+        _roots = roots;
+        _newRoots = newRoots;
+        _removedPaths = removedPaths;
         NeededFuzz = neededFuzz;
     }
 
     public bool NeededFuzz { get; }
 
-    /// <summary>The folders (relative to the container root) inside which <c>InstallAsync</c> writes, and nowhere else.</summary>
-    public IReadOnlyList<string> Folders => _app.Folders;
-
-    /// <summary>The image id whose containers this workspace fits.</summary>
-    public string ImageId => _app.ImageId;
-
-    /// <summary>The folders to copy out of a pristine container for <paramref name="spec"/> (see <see cref="Roots"/>).</summary>
-    /// <exception cref="InfrastructureException">The task's own bug patch is unreadable.</exception>
-    public static IReadOnlyList<string> AppFoldersOf(IcTaskSpec spec) => Roots(spec, ParseBugPatch(spec)?.Files ?? []);
+    /// <summary>The folders (relative to the container root) that <see cref="InstallAsync"/> copies in, and nothing else.</summary>
+    public IReadOnlyList<string> Folders => _roots;
 
     /// <exception cref="ModelFailureException">The model's patch does not apply, goes through a symbolic link, or changed a path it was not approved for.</exception>
     /// <exception cref="InfrastructureException">The task's own bug patch is unreadable or does not apply.</exception>
-    public static async Task<PatchedWorkspace> PrepareAsync(AppSnapshots snapshots, AppSnapshot app, IcTaskSpec spec, PatchVerdict model, GnuPatch patcher,
+    public static async Task<PatchedWorkspace> PrepareAsync(ContainerLease lease, IcTaskSpec spec, PatchVerdict model, GnuPatch patcher,
         CancellationToken cancellation)
     {
         using var span = SweLancerTelemetry.Source.StartActivity("patch.apply");
+        var bug = ParseBugPatch(spec);
+        var root = Directory.CreateTempSubdirectory("swelancer-ws-").FullName;
         try
         {
-            var bug = ParseBugPatch(spec);
-            var bugDelta = FileDelta.Empty;
+            var roots = Roots(spec, bug?.Files ?? []);
+            foreach (var folder in roots)
+                await lease.CopyOutAsync("/" + folder, root, cancellation);
+            var absent = roots.Where(r => !Directory.Exists(Path.Combine(root, r))).ToList();
+
             if (bug is not null)
             {
-                (PatchApplication Applied, FileDelta Delta) applied;
-                try
-                {
-                    applied = await snapshots.BugDeltaAsync(app, bug, patcher);
-                }
-                catch (PatchRefusedException refused)
-                {
-                    throw new InfrastructureException($"the task's bug_patch cannot be applied to {spec.Image}: {refused.Message}", retryable: false);
-                }
-                if (!applied.Applied.Applied)
-                    throw new InfrastructureException($"the task's bug_patch does not apply to {spec.Image}: {applied.Applied.Output}", retryable: false);
-                bugDelta = applied.Delta;
+                var applied = await patcher.ApplyAsync(root, bug.PatchText, cancellation);
+                if (!applied.Applied)
+                    throw new InfrastructureException($"the task's bug_patch does not apply to {spec.Image}: {applied.Output}", retryable: false);
             }
             var fuzz = false;
-            var modelDelta = FileDelta.Empty;
             if (model.Files.Count > 0)
             {
-                (PatchApplication Applied, FileDelta Delta) applied;
+                PatchApplication applied;
                 try
                 {
-                    applied = await PartialPatch.ApplyAsync(app.Root, bugDelta, model.Paths, scratch => VerifiedPatch.ApplyAsync(scratch, model, patcher, cancellation));
+                    applied = await VerifiedPatch.ApplyAsync(root, model, patcher, cancellation);
                 }
                 catch (PatchRefusedException refused)
                 {
                     span?.SetTag("swelancer.patch.applied", false);
                     throw new ModelFailureException(refused.Message);
                 }
-                if (!applied.Applied.Applied)
+                if (!applied.Applied)
                 {
                     span?.SetTag("swelancer.patch.applied", false); // the model's failure, not an error of ours
-                    throw new ModelFailureException($"patch does not apply: {ReasonText.OneLine(applied.Applied.Output, 2000)}");
+                    throw new ModelFailureException($"patch does not apply: {ReasonText.OneLine(applied.Output, 2000)}");
                 }
-                fuzz = applied.Applied.NeededFuzz;
-                modelDelta = applied.Delta;
+                fuzz = applied.NeededFuzz;
                 span?.SetTag("swelancer.patch.applied", true);
                 span?.SetTag("swelancer.patch.fuzz", fuzz);
             }
-            var delta = bugDelta.Then(modelDelta);
-            foreach (var path in delta.Written.Select(w => w.Key).Concat(delta.Removed))
-            {
-                // Belt and braces: the policy and the parser allow nothing else, and nothing else may reach the container.
-                if (!app.Folders.Any(f => path.StartsWith(f + "/", StringComparison.Ordinal)))
-                    throw new InfrastructureException($"{path} lies outside the app's folders ({string.Join(", ", app.Folders)}); it is not installed", retryable: false);
-            }
-            return new PatchedWorkspace(app, delta, NewFolders(app, delta), fuzz);
+            var removed = (bug?.Files ?? []).Concat(model.Files)
+                .Where(f => f.OldPath is not null && f.OldPath != f.NewPath)
+                .Select(f => f.OldPath!)
+                .Where(p => !File.Exists(Path.Combine(root, p)))
+                .Distinct()
+                .ToList();
+            var created = absent.Where(r => Directory.Exists(Path.Combine(root, r))).ToList();
+            return new PatchedWorkspace(root, roots, created, removed, fuzz);
         }
-        catch (Exception ex) when (ex is not ModelFailureException && span.RecordFailure(ex))
+        catch (Exception ex)
         {
-            throw; // not reached: the filter records and declines
+            if (ex is not ModelFailureException)
+                span.RecordFailure(ex);
+            Directory.Delete(root, recursive: true);
+            throw;
         }
     }
-
-    // Folders the written files need that the image lacks, outermost first (the archive makes them, 0755 like patch does).
-    private static IReadOnlyList<string> NewFolders(AppSnapshot app, FileDelta delta)
-    {
-        var folders = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var (path, _) in delta.Written)
-        {
-            for (var parent = ParentOf(path); parent.Length > 0; parent = ParentOf(parent))
-            {
-                if (!Directory.Exists(Path.Combine(app.Root, parent)))
-                    folders.Add(parent);
-            }
-        }
-        return folders.OrderBy(f => f.Count(c => c == '/')).ThenBy(f => f, StringComparer.Ordinal).ToList();
-    }
-
-    private static string ParentOf(string path) => path.LastIndexOf('/') is var i and > 0 ? path[..i] : "";
 
     private static ParsedDiff? ParseBugPatch(IcTaskSpec spec)
     {
@@ -135,35 +108,13 @@ public sealed class PatchedWorkspace : IDisposable
         }
     }
 
-    /// <summary>Removes the files the patches deleted, then writes the patched files (and only those) into <paramref name="lease"/>'s container.</summary>
-    public Task InstallAsync(ContainerLease lease, CancellationToken cancellation) => InstallAsync(lease, new ContainerArchive(), cancellation);
-
-    /// <summary>
-    /// As <see cref="InstallAsync(ContainerLease, CancellationToken)"/>, with <paramref name="after"/>'s entries in the
-    /// same archive behind the patched files (the command runner's go-file and hidden tests), so one call does it all.
-    /// </summary>
-    public async Task InstallAsync(ContainerLease lease, ContainerArchive after, CancellationToken cancellation)
+    /// <summary>Removes the files the patches deleted, then copies the app's folders (and only those) into <paramref name="lease"/>'s container.</summary>
+    public async Task InstallAsync(ContainerLease lease, CancellationToken cancellation)
     {
         using var span = SweLancerTelemetry.Source.StartActivity("workspace.install");
         try
         {
-            if (lease.ImageId != _app.ImageId)
-                throw new InfrastructureException($"container {lease.Id[..12]} runs image {lease.ImageId}, not {_app.ImageId} this attempt was patched for (was {lease.Image} re-tagged?)", retryable: true);
-            // Before anything of the patch is in the container: the image's own sh and tools do this.
-            if (_delta.Removed.Count > 0)
-            {
-                var script = "for p in \"$@\"; do rm -f -- \"$p\" || exit 1; done";
-                var result = await lease.ExecAsync(["/bin/sh", "-c", script, "sh", .. _delta.Removed.Select(p => "/" + p)], "/", cancellation);
-                if (result.ExitCode != 0)
-                    throw new InfrastructureException($"could not remove the files the patches deleted: {result.Output}", retryable: true);
-            }
-            var archive = new ContainerArchive();
-            foreach (var folder in _newFolders)
-                archive.Folder(folder);
-            foreach (var (path, file) in _delta.Written)
-                archive.File(path, file.Content, file.Mode);
-            archive.Append(after);
-            await archive.ExtractIntoAsync(lease, cancellation);
+            await CopyInAsync(lease, cancellation);
         }
         catch (Exception ex) when (span.RecordFailure(ex))
         {
@@ -171,7 +122,25 @@ public sealed class PatchedWorkspace : IDisposable
         }
     }
 
-    /// <summary>The folders a pristine container's app is read from: the app's folders (<see cref="PatchPolicy.AppFolders"/>), plus the
+    private async Task CopyInAsync(ContainerLease lease, CancellationToken cancellation)
+    {
+        // Before anything of the patch is in the container: the image's own sh and tools do this.
+        if (_removedPaths.Count > 0 || _newRoots.Count > 0)
+        {
+            var script = "for p in \"$@\"; do case \"$p\" in rm:*) rm -f -- \"${p#rm:}\" || exit 1;; mk:*) mkdir -p -- \"${p#mk:}\" || exit 1;; esac; done";
+            var result = await lease.ExecAsync(["/bin/sh", "-c", script, "sh", .. _removedPaths.Select(p => "rm:/" + p), .. _newRoots.Select(r => "mk:/" + r)], "/", cancellation);
+            if (result.ExitCode != 0)
+                throw new InfrastructureException($"could not prepare the app's folders in the container: {result.Output}", retryable: true);
+        }
+        foreach (var folder in _roots)
+        {
+            var host = Path.Combine(_root, folder);
+            if (Directory.Exists(host) && Directory.EnumerateFileSystemEntries(host).Any())
+                await lease.CopyInAsync(host, "/" + folder, cancellation);
+        }
+    }
+
+    /// <summary>The folders to copy out and back in: the app's folders (<see cref="PatchPolicy.AppFolders"/>), plus the
     /// folders of the task's own bug patch outside them. Nested folders are dropped in favour of their ancestors.</summary>
     internal static IReadOnlyList<string> Roots(IcTaskSpec spec, IEnumerable<PatchedFile> bugFiles)
     {
@@ -192,6 +161,13 @@ public sealed class PatchedWorkspace : IDisposable
 
     public void Dispose()
     {
-        // Nothing on disk: the delta is in memory and the app's copy belongs to AppSnapshots.
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using SweLancer.Messages.Telemetry;
 
 namespace SweLancer.GraderNode.Patching;
 
@@ -15,7 +14,6 @@ public sealed class GnuPatch(string executable = "patch")
 
     public async Task<PatchApplication> ApplyAsync(string workspace, string patchText, CancellationToken cancellation)
     {
-        using var span = SweLancerTelemetry.Source.StartActivity("patch.gnu");
         var patchFile = Path.Combine(Path.GetTempPath(), $"swelancer-{Guid.NewGuid():N}.diff");
         await File.WriteAllTextAsync(patchFile, patchText, cancellation);
         try

@@ -21,7 +21,7 @@ public static class VerifiedPatch
     }
 
     // GNU patch does not follow links either, but one inside the app must not even be tried: it could lead anywhere on this host.
-    internal static void ThrowIfThroughLink(string root, IEnumerable<string> paths)
+    private static void ThrowIfThroughLink(string root, IEnumerable<string> paths)
     {
         foreach (var path in paths)
         {
