@@ -36,7 +36,6 @@ public sealed class AppInstances : IAsyncDisposable
         try
         {
             var patcher = new GnuPatch();
-            using var apps = new AppSnapshots(); // the image's app, copied out once, as IcTaskRunner keeps it
             // One patched workspace per task, installed into each of its jobs' containers (as the node does for reruns).
             foreach (var group in jobs.GroupBy(j => j.Task.QuestionId))
             {
@@ -46,8 +45,7 @@ public sealed class AppInstances : IAsyncDisposable
                 var verdict = PatchPolicy.Check(spec.GoldPatch!, spec);
                 if (!verdict.Allowed)
                     throw new InvalidOperationException($"{first.Task.QuestionId}: the gold patch is refused: {verdict.Reason}");
-                var app = await apps.GetAsync(leases[first.Index], PatchedWorkspace.AppFoldersOf(spec));
-                using var workspace = await PatchedWorkspace.PrepareAsync(apps, app, spec, verdict, patcher, cancellation);
+                using var workspace = await PatchedWorkspace.PrepareAsync(leases[first.Index], spec, verdict, patcher, cancellation);
                 await Parallel.ForEachAsync(group, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellation }, async (job, ct) =>
                 {
                     leases[job.Index] ??= await pool.LeaseAsync(spec.Image!, sweepId, ct);
