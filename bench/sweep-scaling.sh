@@ -25,16 +25,13 @@ build_log=$(dotnet build "$root/bench/JournalRateBench/JournalRateBench.csproj" 
 python3 - "$root" "$work" "$db" $sizes <<'PY'
 import json, os, subprocess, sys, time
 root, work, db, sizes = sys.argv[1], sys.argv[2], sys.argv[3], [int(s) for s in sys.argv[4:]]
-dll = os.path.join(root, "src/Coordinator/bin/Release/net10.0/swelancer.dll")
 journal_bench = os.path.join(root, "bench/JournalRateBench/bin/Release/net10.0/journal-rate-bench.dll")
-# As ./swelancer sets it (see there): the GC's gen0 budget.
-env = dict(os.environ, DOTNET_GCgen0size=os.environ.get("DOTNET_GCgen0size", "2000000"))
 
 def timed(args, log_path):
     """Runs a process; returns (exit code, seconds, CPU seconds, peak RSS in MB) read from its own /proc entry."""
     start = time.monotonic()
     with open(log_path, "w") as log:
-        process = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, env=env)
+        process = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT)
         peak_kb, cpu = 0, 0.0
         while process.poll() is None:
             try:
@@ -52,7 +49,8 @@ for n in sizes:
     folder = os.path.join(work, str(n))
     os.makedirs(folder)
     subprocess.check_call(["python3", os.path.join(root, "bench/manager-pool.py"), str(n), folder])
-    args = ["dotnet", dll, "sweep", "--tasks", f"{folder}/tasks.json", "--submissions", f"{folder}/answers.jsonl",
+    # Through ./swelancer, as users run it (its runtime settings included); it was built above, outside the timings.
+    args = [os.path.join(root, "swelancer"), "sweep", "--tasks", f"{folder}/tasks.json", "--submissions", f"{folder}/answers.jsonl",
             "--sweep-id", f"scale-{n}", "--out", f"{folder}/out", "--max-in-flight", "256"]
     if db:
         args += ["--db", db]

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Akka.Actor;
 using Akka.Configuration;
 using Akka.Persistence;
-using Microsoft.Data.Sqlite;
 using SweLancer.Coordinator.Hosting;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Serialization;
@@ -41,14 +40,7 @@ catch (ArgumentException ex)
     return 2;
 }
 if (target.IsSqlite)
-{
-    // As CoordinatorActorSystem does for a sweep's SQLite journal.
-    using var connection = new SqliteConnection(target.ConnectionString);
-    connection.Open();
-    using var pragma = connection.CreateCommand();
-    pragma.CommandText = "PRAGMA journal_mode=WAL;";
-    pragma.ExecuteNonQuery();
-}
+    CoordinatorActorSystem.UseWriteAheadLog(target.ConnectionString); // as a sweep's SQLite journal
 
 var config = ConfigurationFactory.ParseString(SerializationConfig.Hocon + "\nakka.loglevel = WARNING")
     .WithFallback(PersistenceHocon.For(target));

@@ -21,8 +21,8 @@ public static class CoordinatorActorSystem
         return await ClusterActorSystem.StartAsync(node, roles, config, logPath, joinTimeout, logLevel, cancellation);
     }
 
-    // Readers (the ledger's tag queries) then never block the journal's writes.
-    private static void UseWriteAheadLog(string connectionString)
+    /// <summary>Readers (the ledger's queries) then never block the journal's writes.</summary>
+    public static void UseWriteAheadLog(string connectionString)
     {
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
