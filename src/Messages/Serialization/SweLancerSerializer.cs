@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Akka.Actor;
 using Akka.Serialization;
+using Microsoft.IO;
 
 namespace SweLancer.Messages.Serialization;
 
@@ -21,15 +22,23 @@ public sealed class SweLancerSerializer(ExtendedActorSystem system) : Serializer
 
     public override string Manifest(object o) => MessageManifests.NameOf(o.GetType());
 
+    // Blocks under the large-object threshold (85,000 bytes), and a bounded pool of free ones.
+    private static readonly RecyclableMemoryStreamManager Buffers = new(new RecyclableMemoryStreamManager.Options
+    {
+        BlockSize = 64 * 1024,
+        MaximumSmallPoolFreeBytes = 16 * 1024 * 1024,
+    });
+
     /// <remarks>
-    /// Through a stream rather than <see cref="JsonSerializer.SerializeToUtf8Bytes(object?, Type, JsonSerializerOptions?)"/>:
-    /// that one grows its buffer in the shared ArrayPool, which then keeps every doubling of it (1, 2, 4 … 32 MB for a
-    /// 100,000-task snapshot) on each thread that ever wrote one. The stream path rents only small flush buffers, and a
-    /// large payload's growth is ordinary garbage.
+    /// Through a pooled stream of small blocks rather than
+    /// <see cref="JsonSerializer.SerializeToUtf8Bytes(object?, Type, JsonSerializerOptions?)"/> or a MemoryStream: the
+    /// first grows its buffer in the shared ArrayPool, which then keeps every doubling of it (1, 2, 4 … 32 MB for a
+    /// 100,000-task snapshot) on each thread that ever wrote one; the second leaves each doubling behind on the
+    /// large-object heap, which is collected only with gen2 and not compacted. Now the only large array is the result.
     /// </remarks>
     public override byte[] ToBinary(object obj)
     {
-        using var buffer = new MemoryStream();
+        using var buffer = Buffers.GetStream(nameof(SweLancerSerializer));
         JsonSerializer.Serialize(buffer, obj, obj.GetType(), Options);
         return buffer.ToArray();
     }

@@ -25,7 +25,7 @@ public sealed class DomainCoreSpec
         var project = XDocument.Load(Path.Combine(Shared.SharedDataset.RepoRoot, "src", "Domain", "SweLancer.Domain.csproj"));
         string[] Included(string item) => project.Descendants(item).Select(e => (string?)e.Attribute("Include") ?? "").ToArray();
 
-        Assert.Equal(["CsvHelper"], Included("PackageReference"));
+        Assert.Equal(["CsvHelper", "MathNet.Numerics"], Included("PackageReference"));
         Assert.Equal(["../Messages/SweLancer.Messages.csproj"], Included("ProjectReference"));
         Assert.Empty(Included("FrameworkReference"));
     }

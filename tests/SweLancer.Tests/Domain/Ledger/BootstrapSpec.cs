@@ -47,4 +47,36 @@ public sealed class BootstrapSpec
         Assert.Equal(new Interval(0.75, 0.75), Bootstrap.Ratio([3.0, 3.0], [4.0, 4.0]));
         Assert.Throws<ArgumentException>(() => Bootstrap.Ratio([1.0], [1.0, 2.0]));
     }
+
+    [Fact]
+    public void At_the_resampling_limit_the_normal_interval_agrees_with_the_bootstrap()
+    {
+        // 10,000 tasks with prices from $250 to $32,000, a third of them earned: the dollar share's interval both ways.
+        var random = new Random(5);
+        var prices = Enumerable.Range(0, Bootstrap.ResampledItemsLimit).Select(_ => 250.0 * random.Next(1, 129)).ToList();
+        var earned = prices.Select(p => random.NextDouble() < 0.33 ? p : 0).ToList();
+
+        var resampled = Bootstrap.Ratio(earned, prices);
+        var normal = NormalRatioInterval.Of(earned, prices);
+
+        var width = resampled.High - resampled.Low;
+        Assert.InRange(width, 0.01, 0.05);
+        Assert.InRange(normal.Low, resampled.Low - width / 10, resampled.Low + width / 10);
+        Assert.InRange(normal.High, resampled.High - width / 10, resampled.High + width / 10);
+    }
+
+    [Fact]
+    public void Above_the_limit_the_ratio_interval_is_the_normal_one_and_stays_within_the_items_ratios()
+    {
+        var count = Bootstrap.ResampledItemsLimit + 1;
+        var shares = Enumerable.Range(0, count).Select(i => i % 4 == 0 ? 1.0 : 0.0).ToList();
+        var ones = shares.Select(_ => 1.0).ToList();
+
+        Assert.Equal(NormalRatioInterval.Of(shares, ones), Bootstrap.Ratio(shares, ones));
+        var interval = Bootstrap.Ratio(shares, ones);
+        Assert.True(interval.Low < 0.25 && interval.High > 0.25 && interval.High - interval.Low < 0.02, interval.ToString());
+        // Every task passed: no spread, and never above a share of 1.
+        Assert.Equal(new Interval(1, 1), Bootstrap.Ratio(ones, ones));
+        Assert.Equal(new Interval(0, 0), NormalRatioInterval.Of([0.0, 0.0], [0.0, 0.0]));
+    }
 }

@@ -1,0 +1,98 @@
+using System.Collections.Immutable;
+using SweLancer.Messages.Events;
+using SweLancer.Messages.Sweeps;
+
+namespace SweLancer.Domain.Ledger;
+
+/// <summary>
+/// <see cref="LedgerSummary"/> kept up to date one result at a time, by <see cref="TaskResult"/>'s rule: reading it
+/// costs the number of variants, not the number of results, so a live display polled twice a second stays cheap at any
+/// size. Immutable like the sweep state that holds it; each result replaces one task's marks and one variant's counts.
+/// </summary>
+public sealed class TaskTally
+{
+    private readonly PlanIndex _plan;
+    private readonly ImmutableDictionary<string, TaskMarks> _marks;
+    private readonly ImmutableSortedDictionary<string, VariantSummary> _variants;
+    private readonly int _attemptsGraded;
+
+    private TaskTally(PlanIndex plan, ImmutableDictionary<string, TaskMarks> marks,
+        ImmutableSortedDictionary<string, VariantSummary> variants, int attemptsGraded)
+    {
+        _plan = plan;
+        _marks = marks;
+        _variants = variants;
+        _attemptsGraded = attemptsGraded;
+    }
+
+    /// <summary>A plan with nothing graded yet.</summary>
+    public static TaskTally Of(IReadOnlyList<PlannedItem> plan)
+    {
+        var index = PlanIndex.Of(plan);
+        var variants = index.Tasks.Values.GroupBy(t => t.Variant, StringComparer.Ordinal)
+            .ToImmutableSortedDictionary(g => g.Key,
+                g => new VariantSummary(g.Count(), 0, 0, 0, 0, 0m, g.Sum(t => t.PriceUsd)), StringComparer.Ordinal);
+        return new TaskTally(index, ImmutableDictionary.Create<string, TaskMarks>(StringComparer.Ordinal), variants, 0);
+    }
+
+    /// <summary>
+    /// Counts one result. The caller gives each planned (question_id, attempt) at most once, as the sweep state does;
+    /// a result for a task outside the plan changes nothing.
+    /// </summary>
+    public TaskTally Add(TaskGraded graded)
+    {
+        if (!_plan.Tasks.TryGetValue(graded.QuestionId, out var task))
+            return this;
+        var before = _marks.GetValueOrDefault(graded.QuestionId);
+        var after = before.With(graded.Outcome);
+        var variant = _variants[task.Variant];
+        variant = Count(variant, task, before.VerdictFor(task), -1);
+        variant = Count(variant, task, after.VerdictFor(task), +1);
+        return new TaskTally(_plan, _marks.SetItem(graded.QuestionId, after), _variants.SetItem(task.Variant, variant), _attemptsGraded + 1);
+    }
+
+    public LedgerSummary Summary(string sweepId)
+    {
+        var byVariant = new SortedDictionary<string, VariantSummary>(_variants, StringComparer.Ordinal);
+        var all = _variants.Values;
+        return new LedgerSummary(sweepId, all.Sum(v => v.Tasks), all.Sum(v => v.Graded), all.Sum(v => v.Passed),
+            all.Sum(v => v.Failed), all.Sum(v => v.SystemErrors), all.Sum(v => v.EarnedUsd), all.Sum(v => v.AvailableUsd),
+            byVariant, _plan.Attempts, _attemptsGraded);
+    }
+
+    private static VariantSummary Count(VariantSummary v, PlannedTask task, GradeOutcome? verdict, int sign) => verdict switch
+    {
+        null => v,
+        GradeOutcome.Passed => v with { Graded = v.Graded + sign, Passed = v.Passed + sign, EarnedUsd = v.EarnedUsd + sign * task.PriceUsd },
+        GradeOutcome.Failed => v with { Graded = v.Graded + sign, Failed = v.Failed + sign },
+        _ => v with { Graded = v.Graded + sign, SystemErrors = v.SystemErrors + sign },
+    };
+
+    /// <summary>What one task's graded attempts have shown so far.</summary>
+    private readonly record struct TaskMarks(int Graded, bool AnyPassed, bool AnyFailed)
+    {
+        public TaskMarks With(GradeOutcome outcome) =>
+            new(Graded + 1, AnyPassed || outcome == GradeOutcome.Passed, AnyFailed || outcome == GradeOutcome.Failed);
+
+        // TaskResult.Verdict, from the marks instead of the attempts.
+        public GradeOutcome? VerdictFor(PlannedTask task) =>
+            AnyPassed ? GradeOutcome.Passed
+            : Graded < task.PlannedAttempts ? null
+            : AnyFailed ? GradeOutcome.Failed
+            : GradeOutcome.SystemError;
+    }
+
+    private sealed record PlannedTask(string Variant, decimal PriceUsd, int PlannedAttempts);
+
+    // Built once per plan and shared by every tally of it.
+    private sealed record PlanIndex(IReadOnlyDictionary<string, PlannedTask> Tasks, int Attempts)
+    {
+        public static PlanIndex Of(IReadOnlyList<PlannedItem> plan)
+        {
+            // As TaskResult.Of: a task's variant and price are its first planned item's.
+            var tasks = plan.GroupBy(i => i.QuestionId, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => new PlannedTask(g.First().Variant, g.First().PriceUsd, g.Count()), StringComparer.Ordinal);
+            return new PlanIndex(tasks, plan.Count);
+        }
+    }
+}
