@@ -126,11 +126,13 @@ import() {
   log "imported $image ($(( $(docker image inspect -f '{{.Size}}' "$image") / 1000000 )) MB, hash $hash, $(( SECONDS - t )) s)"
 }
 path='ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
+# As in helm/images/*/Dockerfile: a 32 MiB gen0 budget and two malloc arenas (docs/performance.md).
+memory_env='ENV DOTNET_GCgen0size=2000000 MALLOC_ARENA_MAX=2'
 import "swelancer-k8s/coordinator:$TAG" "$base_tar" "$CACHE/publish/coordinator" - "$path" \
-  'ENV SWELANCER_DATA_DIR=/var/lib/swelancer' 'ENV DOTNET_CLI_TELEMETRY_OPTOUT=1' 'USER 10001' 'WORKDIR /var/lib/swelancer' \
+  'ENV SWELANCER_DATA_DIR=/var/lib/swelancer' 'ENV DOTNET_CLI_TELEMETRY_OPTOUT=1' "$memory_env" 'USER 10001' 'WORKDIR /var/lib/swelancer' \
   'ENTRYPOINT ["/opt/swelancer/swelancer"]' 'CMD ["coordinator"]'
 import "swelancer-k8s/grader:$TAG" "$grader_tar" "$CACHE/publish/grader" - "$path" \
-  'ENV SWELANCER_ARTEFACTS=/var/lib/swelancer/artefacts' 'ENV DOTNET_CLI_TELEMETRY_OPTOUT=1' 'WORKDIR /var/lib/swelancer' \
+  'ENV SWELANCER_ARTEFACTS=/var/lib/swelancer/artefacts' 'ENV DOTNET_CLI_TELEMETRY_OPTOUT=1' "$memory_env" 'WORKDIR /var/lib/swelancer' \
   'ENTRYPOINT ["/opt/swelancer/swelancer-grader"]'
 import "swelancer-k8s/postgresql:15" "$pg_tar" - "$repo/helm/images/postgresql" "$path" \
   'ENV PGDATA=/var/lib/postgresql/data/pgdata' 'USER 999' 'EXPOSE 5432' 'ENTRYPOINT ["/usr/local/bin/swelancer-postgresql"]'
