@@ -103,7 +103,13 @@ public static class SweepCommand
             return ExitCodes.BadInput;
         }
 
-        var started = (SweepStarted)status;
+        if (status is not SweepStarted started)
+        {
+            // The journal refused or lost the sweep's plan (the actor logged why): nothing was graded.
+            console.MarkupLineInterpolated($"[red]error:[/] sweep {plan.SweepId} did not start: its plan was not written to the journal; see {logPath}");
+            return ExitCodes.Failure;
+        }
+
         if (started.Resumed)
             console.WriteLine($"resuming: {started.AlreadyGraded} of {started.Total} attempts were already graded");
 
