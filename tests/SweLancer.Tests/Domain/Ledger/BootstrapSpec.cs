@@ -47,4 +47,22 @@ public sealed class BootstrapSpec
         Assert.Equal(new Interval(0.75, 0.75), Bootstrap.Ratio([3.0, 3.0], [4.0, 4.0]));
         Assert.Throws<ArgumentException>(() => Bootstrap.Ratio([1.0], [1.0, 2.0]));
     }
+
+    [Fact]
+    public void Ratios_bootstrapped_together_give_each_what_the_generic_bootstrap_gives_it_alone()
+    {
+        // Two figures share a count (so they share draws), a third has its own; each must equal its separate bootstrap.
+        var a = Enumerable.Range(0, 30).Select(i => ((double)(i % 3 == 0 ? i : 0), (double)(i + 1))).ToList();
+        var b = Enumerable.Range(0, 30).Select(i => ((double)(i % 4), 3.0)).ToList();
+        var c = Enumerable.Range(0, 17).Select(i => ((double)(i % 2), 1.0 + i % 5)).ToList();
+        static double Share(IReadOnlyList<(double Top, double Bottom)> s) => s.Sum(x => x.Top) / s.Sum(x => x.Bottom);
+
+        var together = Bootstrap.Ratios([Split(a), Split(b), Split(c)], seed: 7);
+
+        Assert.Equal([Bootstrap.Percentile(a, Share, seed: 7), Bootstrap.Percentile(b, Share, seed: 7), Bootstrap.Percentile(c, Share, seed: 7)], together);
+        Assert.NotEqual(together[0], together[1]);
+    }
+
+    private static (IReadOnlyList<double>, IReadOnlyList<double>) Split(List<(double Top, double Bottom)> items) =>
+        (items.Select(x => x.Top).ToList(), items.Select(x => x.Bottom).ToList());
 }
