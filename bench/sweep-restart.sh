@@ -5,7 +5,7 @@
 #      first newly graded attempt, and its ledger against a clean sweep of the same pool run just before;
 #  (b) a finished sweep of M tasks is run again: seconds to recover it and report, in phases.
 # Usage: bench/sweep-restart.sh [--kill-tasks N=10000] [--recover-tasks M=100000] [--max-in-flight W=256]
-#                               [--kill-at F=0.5] [--out NAME=sweep-restart]      (smoke: --kill-tasks 300 --recover-tasks 2000)
+#                               [--kill-at F=0.5] [--out NAME=sweep-restart]      (smoke: --kill-tasks 2000 --kill-at 0.3 --recover-tasks 2000)
 # Prints its figures and writes bench/results/NAME.json. KEEP_WORK=1 keeps the work folder (logs, journals).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
