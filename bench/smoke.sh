@@ -20,6 +20,7 @@ smoke() {
 }
 smoke sweep-scaling "$root/bench/sweep-scaling.sh" "500 1000"
 smoke sweep-recovery "$root/bench/sweep-recovery.sh" 1000
+smoke sweep-restart "$root/bench/sweep-restart.sh" --kill-tasks 2000 --kill-at 0.3 --recover-tasks 2000 --out sweep-restart-smoke
 smoke container-pool "$root/bench/container-pool.sh" --k 4 --n 2 --rounds 1 --out "$root/bench/results/container-pool-smoke.json"
 smoke protocol-pool "$root/bench/protocol-pool.sh" --tasks 2 --slots 1 --setup-seconds 1 --test-seconds 1 --out "$root/bench/results/protocol-pool-smoke.json"
 smoke browser-sharing "$root/bench/browser-sharing.sh" --tests 4 --rounds 1 --no-warmup --out "$root/bench/results/browser-sharing-smoke.json"

@@ -6,16 +6,16 @@ namespace SweLancer.Domain.Import;
 /// <summary>
 /// Where each value of a JSON document starts, by JSON path (<c>$.tasks[1].price</c>), so that checks made on a
 /// <see cref="JsonDocument"/> (which keeps no positions) can still name the line. Built from a reader pass over
-/// the same bytes; the document must already be known to be valid JSON.
+/// the same bytes; the document must already be known to be valid JSON. The pass is made when a line is first asked
+/// for: only a manifest with a problem needs one, and on a 100,000-task manifest it cost seconds.
 /// </summary>
-internal sealed class JsonLineMap
+internal sealed class JsonLineMap(byte[] utf8, JsonReaderOptions options)
 {
-    private readonly byte[] _utf8;
-    private readonly Dictionary<string, long> _offsets = new(StringComparer.Ordinal);
+    private Dictionary<string, long>? _offsets;
 
-    public JsonLineMap(byte[] utf8, JsonReaderOptions options)
+    private static Dictionary<string, long> Offsets(byte[] utf8, JsonReaderOptions options)
     {
-        _utf8 = utf8;
+        var offsets = new Dictionary<string, long>(StringComparer.Ordinal);
         var reader = new Utf8JsonReader(utf8, options);
         var frames = new List<Frame>();
         while (reader.Read())
@@ -34,10 +34,11 @@ internal sealed class JsonLineMap
             // A value in an array is its next element; the index must hold while the element's children are read.
             if (frames.Count > 0 && frames[^1].IsArray)
                 frames[^1].Index = frames[^1].Count++;
-            _offsets.TryAdd(PathOf(frames), reader.TokenStartIndex);
+            offsets.TryAdd(PathOf(frames), reader.TokenStartIndex);
             if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
                 frames.Add(new Frame { IsArray = reader.TokenType == JsonTokenType.StartArray });
         }
+        return offsets;
     }
 
     /// <summary>
@@ -46,6 +47,7 @@ internal sealed class JsonLineMap
     /// </summary>
     public int? LineOf(string path)
     {
+        _offsets ??= Offsets(utf8, options);
         for (var p = path; p.Length > 0; p = Parent(p))
         {
             if (_offsets.TryGetValue(p, out var offset))
@@ -64,10 +66,10 @@ internal sealed class JsonLineMap
     private int LineAt(long offset)
     {
         var line = 1;
-        var end = Math.Min(offset, _utf8.Length);
+        var end = Math.Min(offset, utf8.Length);
         for (var i = 0; i < end; i++)
         {
-            if (_utf8[i] == (byte)'\n')
+            if (utf8[i] == (byte)'\n')
                 line++;
         }
         return line;
