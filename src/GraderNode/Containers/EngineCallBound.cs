@@ -10,20 +10,22 @@ public static class EngineCallBound
 {
     public static readonly TimeSpan Limit = TimeSpan.FromMinutes(5); // generous: an app folder copied out may be large
 
-    public static async Task<T> RunAsync<T>(string what, Func<CancellationToken, Task<T>> call, CancellationToken cancellation)
+    /// <param name="limit">Defaults to <see cref="Limit"/>.</param>
+    public static async Task<T> RunAsync<T>(string what, Func<CancellationToken, Task<T>> call, CancellationToken cancellation, TimeSpan? limit = null)
     {
+        var within = limit ?? Limit;
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        bounded.CancelAfter(Limit);
+        bounded.CancelAfter(within);
         try
         {
             return await call(bounded.Token);
         }
         catch (OperationCanceledException ex) when (!cancellation.IsCancellationRequested)
         {
-            throw new InfrastructureException($"the Docker engine did not finish {what} within {Limit.TotalSeconds:N0} s", retryable: true, ex);
+            throw new InfrastructureException($"the Docker engine did not finish {what} within {within.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} s", retryable: true, ex);
         }
     }
 
-    public static Task RunAsync(string what, Func<CancellationToken, Task> call, CancellationToken cancellation) =>
-        RunAsync(what, async token => { await call(token); return true; }, cancellation);
+    public static Task RunAsync(string what, Func<CancellationToken, Task> call, CancellationToken cancellation, TimeSpan? limit = null) =>
+        RunAsync(what, async token => { await call(token); return true; }, cancellation, limit);
 }
