@@ -6,8 +6,9 @@ namespace SweLancer.IntegrationTests.Infrastructure;
 /// A second Docker engine of the spec's own (needs root), so it can be restarted without touching the machine's shared
 /// engine. It runs in a network namespace of its own: its default bridge, the grading network's bridge and its iptables
 /// rules live there and cannot clash with, or delete, the host's (a dockerd started beside the shared one with
-/// <c>--bridge=none</c> once deleted the host's <c>docker0</c>). Its socket, data root, exec root, pid file, config and
-/// cgroup parent are its own too. A grader that uses it runs under <see cref="Launcher"/>, in the same namespace, so it
+/// <c>--bridge=none</c> once deleted the host's <c>docker0</c>). Its socket, data root, exec root, pid file and config
+/// are its own too (its containers' cgroups are named by their ids, as the shared engine's are: no clash, and no
+/// <c>--cgroup-parent</c>, whose form depends on the engine's cgroup driver). A grader that uses it runs under <see cref="Launcher"/>, in the same namespace, so it
 /// reaches the containers' addresses. Disposing stops the engine and deletes the namespace.
 /// </summary>
 public sealed class PrivateDockerEngine : IDisposable
@@ -28,7 +29,8 @@ public sealed class PrivateDockerEngine : IDisposable
         {
             InNamespace("ip", "link", "set", "lo", "up");
             // As scripts/setup-docker.sh does on the host: IPv6 addresses on veths make Chromium drop requests.
-            InNamespace("sysctl", "-q", "-w", "net.ipv6.conf.default.disable_ipv6=1", "net.ipv6.conf.all.disable_ipv6=1");
+            // /proc/sys/net is the namespace's own; written directly, as a fresh machine may lack sysctl (procps).
+            InNamespace("sh", "-c", "[ ! -d /proc/sys/net/ipv6 ] || { echo 1 > /proc/sys/net/ipv6/conf/default/disable_ipv6 && echo 1 > /proc/sys/net/ipv6/conf/all/disable_ipv6; }");
             Start();
         }
         catch
@@ -74,7 +76,7 @@ public sealed class PrivateDockerEngine : IDisposable
         [
             "exec", .. Launcher, "dockerd", "--host", Endpoint, "--config-file", Path.Combine(_root, "daemon.json"),
             "--data-root", Path.Combine(_root, "data"), "--exec-root", Path.Combine(_root, "exec"), "--pidfile", Path.Combine(_root, "docker.pid"),
-            "--cgroup-parent", "/swelancer-private-engine", ">>", LogPath, "2>&1", "</dev/null",
+            ">>", LogPath, "2>&1", "</dev/null",
         ];
         var command = string.Join(' ', words);
         using var process = Process.Start(new ProcessStartInfo("bash", ["-c", command]) { UseShellExecute = false })
