@@ -52,6 +52,7 @@ public sealed class DockerdRestartedSpec
             await stop.CancelAsync();
             await fault.ContinueWith(_ => { }, TaskScheduler.Default);
 
+            Assert.False(fault.IsFaulted, $"restarting the private engine failed: {fault.Exception?.InnerException?.Message}\n{result.All}");
             Assert.True(killed > 0 && runningAfter, $"the engine was not restarted under running attempts (killed {killed}, sweep running after: {runningAfter}): the fault was never injected\n{result.All}");
             Assert.True(result.ExitCode == 0, result.All);
             var expected = Rows(Path.Combine(dir.File("calm"), "results.csv"));
