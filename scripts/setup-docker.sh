@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs (from Debian's packages) and starts a Docker engine for the container runner and the sample pool.
-# Idempotent; needs root (or sudo) on a fresh Debian 12 machine. Installs docker.io, busybox-static and patch
+# Idempotent; needs root (or sudo) on a fresh Debian 12 machine. Installs docker.io, busybox-static, patch and iproute2
 # when missing, starts dockerd in the background when it is not running, and waits up to 60 s for it.
 set -euo pipefail
 
@@ -9,6 +9,8 @@ need_packages=()
 command -v dockerd >/dev/null 2>&1 || need_packages+=(docker.io)
 [[ -x /bin/busybox ]] && /bin/busybox --list 2>/dev/null | grep -x httpd >/dev/null || need_packages+=(busybox-static)
 command -v patch >/dev/null 2>&1 || need_packages+=(patch)
+# ip: DockerdRestartedSpec runs a private engine in a network namespace of its own.
+command -v ip >/dev/null 2>&1 || need_packages+=(iproute2)
 
 if (( ${#need_packages[@]} )); then
   echo "setup-docker: installing ${need_packages[*]}" >&2

@@ -85,7 +85,7 @@ public sealed class ContainerLease : IAsyncDisposable
     /// <summary>Starts the image's own command (the app), held back until now by <see cref="ContainerGate"/>.</summary>
     public async Task ReleaseGateAsync(CancellationToken cancellation)
     {
-        var result = await ExecAsync(ContainerGate.ReleaseCommand, null, cancellation);
+        var result = await EngineCallBound.RunAsync($"starting the app in container {Id[..12]}", token => ExecAsync(ContainerGate.ReleaseCommand, null, token), cancellation);
         if (result.ExitCode != 0)
             throw new InfrastructureException($"could not start the app in container {Id[..12]}: {result.Output}", retryable: true);
     }
@@ -102,7 +102,10 @@ public sealed class ContainerLease : IAsyncDisposable
     /// Copies the folder <paramref name="containerFolder"/> into <paramref name="hostFolder"/> (as a subfolder of its own
     /// name), unless its archive exceeds <paramref name="maxBytes"/>: then nothing is kept and false is returned.
     /// </summary>
-    public async Task<bool> CopyOutCappedAsync(string containerFolder, string hostFolder, long maxBytes, CancellationToken cancellation)
+    public Task<bool> CopyOutCappedAsync(string containerFolder, string hostFolder, long maxBytes, CancellationToken cancellation) =>
+        EngineCallBound.RunAsync($"copying {containerFolder} out of container {Id[..12]}", token => CopyOutUnboundedAsync(containerFolder, hostFolder, maxBytes, token), cancellation);
+
+    private async Task<bool> CopyOutUnboundedAsync(string containerFolder, string hostFolder, long maxBytes, CancellationToken cancellation)
     {
         GetArchiveFromContainerResponse archive;
         try
@@ -137,7 +140,8 @@ public sealed class ContainerLease : IAsyncDisposable
         using var tar = new MemoryStream();
         await TarFile.CreateFromDirectoryAsync(hostRoot, tar, includeBaseDirectory: false, cancellation);
         tar.Position = 0;
-        await _docker.Containers.ExtractArchiveToContainerAsync(Id, new ContainerPathStatParameters { Path = containerFolder, AllowOverwriteDirWithFile = false }, tar, cancellation);
+        await EngineCallBound.RunAsync($"copying files into container {Id[..12]}",
+            token => _docker.Containers.ExtractArchiveToContainerAsync(Id, new ContainerPathStatParameters { Path = containerFolder, AllowOverwriteDirWithFile = false }, tar, token), cancellation);
     }
 
     /// <summary>Writes one file into the container (mode 0644), creating nothing but the file itself.</summary>
@@ -150,7 +154,8 @@ public sealed class ContainerLease : IAsyncDisposable
             await writer.WriteEntryAsync(entry, cancellation);
         }
         tar.Position = 0;
-        await _docker.Containers.ExtractArchiveToContainerAsync(Id, new ContainerPathStatParameters { Path = containerFolder, AllowOverwriteDirWithFile = false }, tar, cancellation);
+        await EngineCallBound.RunAsync($"writing {name} into container {Id[..12]}",
+            token => _docker.Containers.ExtractArchiveToContainerAsync(Id, new ContainerPathStatParameters { Path = containerFolder, AllowOverwriteDirWithFile = false }, tar, token), cancellation);
     }
 
     public async Task<ContainerInspectResponse> InspectAsync(CancellationToken cancellation) =>
@@ -162,9 +167,16 @@ public sealed class ContainerLease : IAsyncDisposable
         {
             try
             {
-                if (DiskWatch is not null)
-                    await DiskWatch.DisposeAsync();
-                await _onDispose(this);
+                try
+                {
+                    if (DiskWatch is not null)
+                        await DiskWatch.DisposeAsync();
+                }
+                finally
+                {
+                    // Whatever the watch did, the container is removed and its slot given back.
+                    await _onDispose(this);
+                }
             }
             finally
             {

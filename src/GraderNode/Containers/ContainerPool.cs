@@ -238,6 +238,8 @@ public sealed class ContainerPool : IAsyncDisposable
             lease.DiskWatch = DiskQuotaWatch.Start(_docker, lease, spec.Limits.DiskBytes);
             ThrowIfClosing(); // the pool began closing while this one started: it must not outlive the pool
             _alive[id] = lease;
+            if (_reaper.Pending > 0)
+                _ = _reaper.RemovePendingAsync(); // the engine answers again: remove what it could not while away
             GraderMetrics.ContainerStartDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, node);
             return lease;
         }

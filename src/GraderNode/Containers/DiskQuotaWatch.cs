@@ -52,7 +52,7 @@ public sealed class DiskQuotaWatch : IAsyncDisposable
             while (!stop.IsCancellationRequested)
             {
                 await Task.Delay(Interval, stop);
-                if (!await CheckNowAsync(stop))
+                if (!await LookAsync(stop))
                     return;
             }
         }
@@ -64,6 +64,28 @@ public sealed class DiskQuotaWatch : IAsyncDisposable
             // The container went away meanwhile; the lease is being destroyed.
         }
     }
+
+    /// <summary>
+    /// One look, where an engine that cannot be reached (restarting) only skips the look: the watch goes on once it is
+    /// back, and never ends faulted, which used to stop the lease's disposal before its container was removed and its
+    /// slot given back (a restarted engine left the pool without slots, and the sweep stalled).
+    /// </summary>
+    private async Task<bool> LookAsync(CancellationToken stop)
+    {
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        bounded.CancelAfter(LookLimit);
+        try
+        {
+            return await CheckNowAsync(bounded.Token);
+        }
+        catch (Exception ex) when (EngineLoss.Is(ex, stop))
+        {
+            return true;
+        }
+    }
+
+    /// <summary>How long one look may take before it counts as the engine not answering.</summary>
+    public static readonly TimeSpan LookLimit = TimeSpan.FromSeconds(30);
 
     public async ValueTask DisposeAsync()
     {

@@ -10,8 +10,7 @@ public static class InfrastructureFailure
 {
     /// <summary>True for the engine's, the network's and the file system's failures, and for a timeout nobody asked for.</summary>
     public static bool IsOurs(Exception ex, CancellationToken cancellation) =>
-        ex is InfrastructureException or DockerApiException or HttpRequestException or IOException or TimeoutException
-        || (ex is OperationCanceledException && !cancellation.IsCancellationRequested);
+        ex is InfrastructureException or DockerApiException || EngineLoss.Is(ex, cancellation);
 
     public static GradeDecision Decide(Exception ex)
     {

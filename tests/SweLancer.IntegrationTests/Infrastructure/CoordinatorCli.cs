@@ -17,9 +17,13 @@ public static class CoordinatorCli
         RunAsync(timeout, new Dictionary<string, string>(), args);
 
     /// <summary>Runs with extra environment variables (e.g. SWELANCER_API_TOKEN).</summary>
-    public static async Task<Result> RunAsync(TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Task<Result> RunAsync(TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunUnderAsync([], timeout, environment, args);
+
+    /// <summary>Runs under <paramref name="launcher"/> (e.g. nsenter into a network namespace), which execs the program.</summary>
+    public static async Task<Result> RunUnderAsync(IReadOnlyList<string> launcher, TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var process = Start(environment, args);
+        using var process = Start(launcher, environment, args);
         var output = new StringBuilder();
         var error = new StringBuilder();
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
@@ -45,14 +49,20 @@ public static class CoordinatorCli
     /// <summary>Starts the program with redirected output; the caller reads and ends it.</summary>
     public static Process Start(params string[] args) => Start(new Dictionary<string, string>(), args);
 
-    public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] args) => Start([], environment, args);
+
+    private static Process Start(IReadOnlyList<string> launcher, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(launcher.Count > 0 ? launcher[0] : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var arg in launcher.Skip(1))
+            info.ArgumentList.Add(arg);
+        if (launcher.Count > 0)
+            info.ArgumentList.Add("dotnet");
         info.ArgumentList.Add(DllPath);
         foreach (var arg in args)
             info.ArgumentList.Add(arg);
