@@ -105,16 +105,25 @@ public sealed class GradingEntitySpec() : TestKit(ConfigurationFactory.ParseStri
     private sealed record CountIncarnations;
 
     /// <summary>What a shard does for one entity id: starts the entity when a command comes and none is alive, and stops
-    /// it with the message it gave on Passivate.</summary>
+    /// it with the message it gave on Passivate. Like a shard, it holds commands that come while the entity is stopping
+    /// and gives them to the next incarnation: forwarded to the stopping one, they would die behind its stop message.</summary>
     private sealed class ShardStandIn : ReceiveActor
     {
+        private readonly List<(GradeTask Command, IActorRef Sender)> _held = [];
         private IActorRef? _entity;
+        private bool _stopping;
         private int _incarnations;
 
         public ShardStandIn(TaskGrader grader, RecentAnswers answers, IActorRef observer)
         {
             Receive<GradeTask>(command =>
             {
+                if (_stopping)
+                {
+                    _held.Add((command, Sender));
+                    return;
+                }
+
                 if (_entity is null)
                 {
                     _entity = Context.ActorOf(GradingEntity.Props(grader, answers), $"entity-{++_incarnations}");
@@ -124,13 +133,18 @@ public sealed class GradingEntitySpec() : TestKit(ConfigurationFactory.ParseStri
             });
             Receive<Passivate>(passivate =>
             {
+                _stopping = true;
                 Sender.Tell(passivate.StopMessage);
                 observer.Tell(new Passivated());
             });
             Receive<Terminated>(terminated =>
             {
-                if (terminated.ActorRef.Equals(_entity))
-                    _entity = null;
+                if (!terminated.ActorRef.Equals(_entity))
+                    return;
+                (_entity, _stopping) = (null, false);
+                foreach (var (command, sender) in _held)
+                    Self.Tell(command, sender);
+                _held.Clear();
             });
             Receive<CountIncarnations>(_ => Sender.Tell(_incarnations));
         }
