@@ -53,11 +53,11 @@ public sealed class TaskTally
 
     public LedgerSummary Summary(string sweepId)
     {
-        var byVariant = new SortedDictionary<string, VariantSummary>(_variants, StringComparer.Ordinal);
+        // Already sorted by name, as LedgerSummary.Of's are, and immutable: handed out as it is.
         var all = _variants.Values;
         return new LedgerSummary(sweepId, all.Sum(v => v.Tasks), all.Sum(v => v.Graded), all.Sum(v => v.Passed),
             all.Sum(v => v.Failed), all.Sum(v => v.SystemErrors), all.Sum(v => v.EarnedUsd), all.Sum(v => v.AvailableUsd),
-            byVariant, _plan.Attempts, _attemptsGraded);
+            _variants, _plan.Attempts, _attemptsGraded);
     }
 
     private static VariantSummary Count(VariantSummary v, PlannedTask task, GradeOutcome? verdict, int sign) => verdict switch
