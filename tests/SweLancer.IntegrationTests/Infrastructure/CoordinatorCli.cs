@@ -21,9 +21,16 @@ public static class CoordinatorCli
         RunUnderAsync([], timeout, environment, args);
 
     /// <summary>Runs under <paramref name="launcher"/> (e.g. nsenter into a network namespace), which execs the program.</summary>
-    public static async Task<Result> RunUnderAsync(IReadOnlyList<string> launcher, TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Task<Result> RunUnderAsync(IReadOnlyList<string> launcher, TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunAsync(DllPath, launcher, timeout, environment, args);
+
+    /// <summary>Runs another build of the program (e.g. a copy of this one with a file taken out).</summary>
+    public static Task<Result> RunBuildAsync(string dll, TimeSpan timeout, params string[] args) =>
+        RunAsync(dll, [], timeout, new Dictionary<string, string>(), args);
+
+    private static async Task<Result> RunAsync(string dll, IReadOnlyList<string> launcher, TimeSpan timeout, IReadOnlyDictionary<string, string> environment, string[] args)
     {
-        using var process = Start(launcher, environment, args);
+        using var process = Start(dll, launcher, environment, args);
         var output = new StringBuilder();
         var error = new StringBuilder();
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
@@ -49,9 +56,9 @@ public static class CoordinatorCli
     /// <summary>Starts the program with redirected output; the caller reads and ends it.</summary>
     public static Process Start(params string[] args) => Start(new Dictionary<string, string>(), args);
 
-    public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] args) => Start([], environment, args);
+    public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] args) => Start(DllPath, [], environment, args);
 
-    private static Process Start(IReadOnlyList<string> launcher, IReadOnlyDictionary<string, string> environment, params string[] args)
+    private static Process Start(string dll, IReadOnlyList<string> launcher, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo(launcher.Count > 0 ? launcher[0] : "dotnet")
         {
@@ -63,7 +70,7 @@ public static class CoordinatorCli
             info.ArgumentList.Add(arg);
         if (launcher.Count > 0)
             info.ArgumentList.Add("dotnet");
-        info.ArgumentList.Add(DllPath);
+        info.ArgumentList.Add(dll);
         foreach (var arg in args)
             info.ArgumentList.Add(arg);
         foreach (var (key, value) in environment)
