@@ -51,6 +51,7 @@ refuse() {  # refuse EXPECTED-TEXT HELM-ARGS...
 }
 refuse grader.docker.mode --set grader.docker.mode=podman
 refuse grader.replicas --set grader.replicas=-1
+refuse grader.containerUser --set grader.containerUser=root:root:x
 refuse grader.resources.requests.cpu --set grader.resources.requests.cpu=lots
 refuse postgresql.external.existingSecret --set postgresql.mode=external
 refuse grader.antiAffinity --set grader.antiAffinity=preferred

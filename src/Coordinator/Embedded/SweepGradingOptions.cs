@@ -4,7 +4,7 @@ using SweLancer.Hosting.Nodes;
 
 namespace SweLancer.Coordinator.Embedded;
 
-/// <summary>The grading flags of `swelancer sweep`, whose single process grades too: container slots, artefacts, test runs and the official-protocol flags.</summary>
+/// <summary>The grading flags of `swelancer sweep`, whose single process grades too: container slots and user, artefacts, test runs and the official-protocol flags.</summary>
 public sealed class SweepGradingOptions
 {
     private readonly Option<int?> _containerSlots = new("--container-slots")
@@ -19,6 +19,7 @@ public sealed class SweepGradingOptions
 
     private readonly ProtocolOptions _protocol = new();
     private readonly TestRunOptions _runs = new();
+    private readonly ContainerUserOption _user = new();
 
     public SweepGradingOptions() =>
         _containerSlots.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--container-slots must be at least 1."); });
@@ -27,6 +28,7 @@ public sealed class SweepGradingOptions
     {
         command.Options.Add(_containerSlots);
         command.Options.Add(_artefacts);
+        _user.AddTo(command);
         _protocol.AddTo(command);
         _runs.AddTo(command);
     }
@@ -41,5 +43,6 @@ public sealed class SweepGradingOptions
         // Read only by a grader process joining others; one process joins itself.
         TimeSpan.FromSeconds(30),
         Protocol: _protocol.Read(parsed),
-        Runs: _runs.Read(parsed)));
+        Runs: _runs.Read(parsed),
+        ContainerUser: _user.Read(parsed)));
 }

@@ -50,12 +50,18 @@ public sealed class ContainerLease : IAsyncDisposable
     /// <summary>The container's address on the internal grading network, reachable from this host.</summary>
     public string IpAddress { get; }
 
+    /// <summary>The user for the harness's own steps that write where the container's user may not.</summary>
+    public const string Root = "0:0";
+
     /// <summary>Runs <paramref name="command"/> in the container; cancelling abandons it (the container is destroyed afterwards anyway).</summary>
-    public async Task<ExecResult> ExecAsync(IReadOnlyList<string> command, string? workingDir, CancellationToken cancellation)
+    /// <param name="user">Who it runs as; null runs it as the container's user (<see cref="ContainerPoolOptions.User"/>).
+    /// Only the harness's own steps name <see cref="Root"/>, never a command that runs the model's code.</param>
+    public async Task<ExecResult> ExecAsync(IReadOnlyList<string> command, string? workingDir, CancellationToken cancellation, string? user = null)
     {
         var created = await _docker.Exec.ExecCreateContainerAsync(Id, new ContainerExecCreateParameters
         {
             Cmd = command.ToList(),
+            User = user,
             AttachStdout = true,
             AttachStderr = true,
             WorkingDir = workingDir,
@@ -85,7 +91,7 @@ public sealed class ContainerLease : IAsyncDisposable
     /// <summary>Starts the image's own command (the app), held back until now by <see cref="ContainerGate"/>.</summary>
     public async Task ReleaseGateAsync(CancellationToken cancellation)
     {
-        var result = await EngineCallBound.RunAsync($"starting the app in container {Id[..12]}", token => ExecAsync(ContainerGate.ReleaseCommand, null, token), cancellation);
+        var result = await EngineCallBound.RunAsync($"starting the app in container {Id[..12]}", token => ExecAsync(ContainerGate.ReleaseCommand, null, token, Root), cancellation);
         if (result.ExitCode != 0)
             throw new InfrastructureException($"could not start the app in container {Id[..12]}: {result.Output}", retryable: true);
     }
@@ -134,12 +140,11 @@ public sealed class ContainerLease : IAsyncDisposable
         return true;
     }
 
-    /// <summary>Copies everything under <paramref name="hostRoot"/> into the container, relative to <paramref name="containerFolder"/>.</summary>
+    /// <summary>Copies everything under <paramref name="hostRoot"/> into the container, relative to <paramref name="containerFolder"/>,
+    /// owned by root whoever owns it on this host (<see cref="RootOwnedArchive"/>).</summary>
     public async Task CopyInAsync(string hostRoot, string containerFolder, CancellationToken cancellation)
     {
-        using var tar = new MemoryStream();
-        await TarFile.CreateFromDirectoryAsync(hostRoot, tar, includeBaseDirectory: false, cancellation);
-        tar.Position = 0;
+        using var tar = await RootOwnedArchive.CreateAsync(hostRoot, cancellation);
         await EngineCallBound.RunAsync($"copying files into container {Id[..12]}",
             token => _docker.Containers.ExtractArchiveToContainerAsync(Id, new ContainerPathStatParameters { Path = containerFolder, AllowOverwriteDirWithFile = false }, tar, token), cancellation);
     }

@@ -9,6 +9,7 @@ namespace SweLancer.GraderNode.Containers;
 /// <param name="NetworkMode">A network name, or "none" for loopback only.</param>
 /// <param name="CapAdd">Capabilities given back after dropping all of them.</param>
 /// <param name="Tmpfs">Bounded writable scratch mounts (path to mount options), e.g. for a read-only root.</param>
+/// <param name="User">Who its processes run as (uid[:gid] or a name of the image); null keeps the image's own user.</param>
 public sealed record ContainerSpec(
     string Image,
     ContainerLimits Limits,
@@ -19,4 +20,5 @@ public sealed record ContainerSpec(
     string? WorkingDir = null,
     IReadOnlyList<string>? CapAdd = null,
     bool ReadOnlyRoot = false,
-    IReadOnlyDictionary<string, string>? Tmpfs = null);
+    IReadOnlyDictionary<string, string>? Tmpfs = null,
+    string? User = null);

@@ -15,6 +15,7 @@ public static class ContainerSpecBuilder
         Entrypoint = spec.Entrypoint?.ToList(),
         Cmd = spec.Cmd?.ToList(),
         WorkingDir = spec.WorkingDir,
+        User = spec.User,
         Env = spec.Environment?.Select(e => $"{e.Key}={e.Value}").ToList(),
         Labels = new Dictionary<string, string>
         {

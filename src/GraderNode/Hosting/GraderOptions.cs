@@ -26,6 +26,7 @@ public sealed class GraderOptions
 
     private readonly ProtocolOptions _protocol = new();
     private readonly TestRunOptions _runs = new();
+    private readonly ContainerUserOption _user = new();
 
     public GraderOptions()
     {
@@ -42,6 +43,7 @@ public sealed class GraderOptions
         command.Options.Add(_nodeId);
         command.Options.Add(_slots);
         command.Options.Add(_artefacts);
+        _user.AddTo(command);
         _protocol.AddTo(command);
         _runs.AddTo(command);
     }
@@ -55,5 +57,6 @@ public sealed class GraderOptions
         nodeOptions.JoinTimeout(parsed),
         nodeOptions.MetricsPort(parsed),
         _protocol.Read(parsed),
-        _runs.Read(parsed));
+        _runs.Read(parsed),
+        ContainerUser: _user.Read(parsed));
 }

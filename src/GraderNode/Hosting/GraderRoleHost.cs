@@ -33,7 +33,8 @@ public sealed class GraderRoleHost : IAsyncDisposable
             return new GraderRoleHost(settings.NodeId, null, new HoldTaskRunner(settings.NodeId, hold));
         }
 
-        var ic = await IcRunnerSetup.StartAsync(settings.NodeId, settings.ContainerSlots, settings.ArtefactsDir, settings.Protocol, settings.Runs, cancellation);
+        var ic = await IcRunnerSetup.StartAsync(settings.NodeId, settings.ContainerSlots, settings.ArtefactsDir, settings.Protocol, settings.Runs,
+            settings.ContainerUser, cancellation);
         return new GraderRoleHost(settings.NodeId, ic, ic.Runner);
     }
 

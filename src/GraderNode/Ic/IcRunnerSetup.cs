@@ -28,12 +28,14 @@ public sealed class IcRunnerSetup : IAsyncDisposable
     public string? Problem { get; }
 
     public static async Task<IcRunnerSetup> StartAsync(string nodeId, int? containerSlots, string artefactsDir, ProtocolSettings? protocol = null,
-        TestRunSettings? runs = null, CancellationToken cancellation = default)
+        TestRunSettings? runs = null, string? containerUser = null, CancellationToken cancellation = default)
     {
         var endpoint = DockerEndpoint.FromEnvironment();
         try
         {
-            var pool = await ContainerPool.StartAsync(endpoint, ContainerPoolOptions.For(nodeId, containerSlots), cancellation);
+            var pool = await ContainerPool.StartAsync(endpoint, ContainerPoolOptions.For(nodeId, containerSlots, containerUser), cancellation);
+            if (ContainerUser.IsRoot(pool.Options.User))
+                Console.Error.WriteLine("warning: --container-user runs the app and its tests as root: the model's code can rewrite the hidden tests and the image's tools while they run");
             var browsers = new BrowserPool([pool.GradingSubnet]);
             if (pool.IsolationProblem is { } isolation)
                 Console.Error.WriteLine($"warning: {isolation}");

@@ -124,11 +124,12 @@ public sealed class PatchedWorkspace : IDisposable
 
     private async Task CopyInAsync(ContainerLease lease, CancellationToken cancellation)
     {
-        // Before anything of the patch is in the container: the image's own sh and tools do this.
+        // Before anything of the patch is in the container: the image's own sh and tools do this, as root, since the
+        // app's installed files are not the container user's to change.
         if (_removedPaths.Count > 0 || _newRoots.Count > 0)
         {
             var script = "for p in \"$@\"; do case \"$p\" in rm:*) rm -f -- \"${p#rm:}\" || exit 1;; mk:*) mkdir -p -- \"${p#mk:}\" || exit 1;; esac; done";
-            var result = await lease.ExecAsync(["/bin/sh", "-c", script, "sh", .. _removedPaths.Select(p => "rm:/" + p), .. _newRoots.Select(r => "mk:/" + r)], "/", cancellation);
+            var result = await lease.ExecAsync(["/bin/sh", "-c", script, "sh", .. _removedPaths.Select(p => "rm:/" + p), .. _newRoots.Select(r => "mk:/" + r)], "/", cancellation, ContainerLease.Root);
             if (result.ExitCode != 0)
                 throw new InfrastructureException($"could not prepare the app's folders in the container: {result.Output}", retryable: true);
         }

@@ -1,3 +1,4 @@
+using SweLancer.GraderNode.Containers;
 using SweLancer.IntegrationTests.Infrastructure;
 using Xunit;
 
@@ -26,7 +27,9 @@ public sealed class CapabilitiesSpec() : NodePoolSpec("caps-spec", slots: 1)
         Assert.Contains("chown", defaults);
 
         await using var lease = await Pool.LeaseAsync(DockerFixture.ProbeImage, "caps", Ct);
-        var confined = await lease.ExecAsync(["sh", "-c", Tries], "/", Ct);
+        // As root, which the app is not by default (NonRootContainerSpec): even root there has nothing to use.
+        var confined = await lease.ExecAsync(["sh", "-c", Tries + "; id -u"], "/", Ct, ContainerLease.Root);
+        Assert.EndsWith("0", confined.Stdout.Trim());
 
         Assert.DoesNotContain("raw-socket", confined.Output);
         Assert.DoesNotContain("mknod", confined.Output);

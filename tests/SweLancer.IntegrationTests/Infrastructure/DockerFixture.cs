@@ -14,8 +14,9 @@ public static class DockerFixture
         RunScript(Path.Combine(SharedDataset.RepoRoot, "scripts", "build-probe-image.sh"));
 
     /// <summary>A pool whose node id is unique to the calling spec, so its containers can be told apart.</summary>
-    public static Task<ContainerPool> StartPoolAsync(string nodeId, int slots = 2) =>
-        ContainerPool.StartAsync(DockerEndpoint.FromEnvironment(), ContainerPoolOptions.For(nodeId, slots));
+    /// <param name="user">Who the containers' app and tests run as; null is the pool's default (not root).</param>
+    public static Task<ContainerPool> StartPoolAsync(string nodeId, int slots = 2, string? user = null) =>
+        ContainerPool.StartAsync(DockerEndpoint.FromEnvironment(), ContainerPoolOptions.For(nodeId, slots, user));
 
     public static string Docker(params string[] args)
     {

@@ -29,5 +29,13 @@ public sealed class ContainerSpecBuilderSpec
         Assert.Equal(["A=b"], built.Env);
         Assert.Null(built.Entrypoint); // the image's own entrypoint and command are kept
         Assert.Null(built.Cmd);
+        Assert.Null(built.User); // the image's own user: the official images need root
+    }
+
+    [Fact]
+    public void The_pools_user_goes_to_the_engine_as_given()
+    {
+        var spec = new ContainerSpec("img:1", ContainerLimits.Default, "net", User: ContainerPoolOptions.DefaultUser);
+        Assert.Equal("65534:65534", ContainerSpecBuilder.Build(spec, "node-1", "sweep-1").User);
     }
 }
