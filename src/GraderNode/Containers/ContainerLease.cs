@@ -88,10 +88,19 @@ public sealed class ContainerLease : IAsyncDisposable
         return new ExecResult(inspected.ExitCode, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>
+    /// One of the harness's own short commands (never the model's code under test, which has its own timeout), bounded
+    /// by <see cref="EngineCallBound"/>: an engine that stops answering mid-exec makes it a retryable system error naming
+    /// <paramref name="what"/> instead of holding the attempt and its slot for good.
+    /// </summary>
+    public Task<ExecResult> RunStepAsync(string what, IReadOnlyList<string> command, string? workingDir, CancellationToken cancellation,
+        string? user = null, TimeSpan? limit = null) =>
+        EngineCallBound.RunAsync($"{what} in container {Id[..12]}", token => ExecAsync(command, workingDir, token, user), cancellation, limit);
+
     /// <summary>Starts the image's own command (the app), held back until now by <see cref="ContainerGate"/>.</summary>
     public async Task ReleaseGateAsync(CancellationToken cancellation)
     {
-        var result = await EngineCallBound.RunAsync($"starting the app in container {Id[..12]}", token => ExecAsync(ContainerGate.ReleaseCommand, null, token, Root), cancellation);
+        var result = await RunStepAsync("starting the app", ContainerGate.ReleaseCommand, null, cancellation, Root);
         if (result.ExitCode != 0)
             throw new InfrastructureException($"could not start the app in container {Id[..12]}: {result.Output}", retryable: true);
     }

@@ -13,7 +13,7 @@ public sealed record FileContentReadiness(string Path, string Expected, TimeSpan
         var started = Stopwatch.GetTimestamp();
         while (true)
         {
-            var read = await container.ExecAsync(["sh", "-c", $"cat {Path} 2>/dev/null"], null, cancellation);
+            var read = await container.RunStepAsync($"reading {Path}", ["sh", "-c", $"cat {Path} 2>/dev/null"], null, cancellation);
             if (read.ExitCode == 0 && read.Stdout.Trim() == Expected)
                 return;
             var state = (await container.InspectAsync(cancellation)).State;

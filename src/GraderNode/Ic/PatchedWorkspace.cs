@@ -129,7 +129,8 @@ public sealed class PatchedWorkspace : IDisposable
         if (_removedPaths.Count > 0 || _newRoots.Count > 0)
         {
             var script = "for p in \"$@\"; do case \"$p\" in rm:*) rm -f -- \"${p#rm:}\" || exit 1;; mk:*) mkdir -p -- \"${p#mk:}\" || exit 1;; esac; done";
-            var result = await lease.ExecAsync(["/bin/sh", "-c", script, "sh", .. _removedPaths.Select(p => "rm:/" + p), .. _newRoots.Select(r => "mk:/" + r)], "/", cancellation, ContainerLease.Root);
+            var result = await lease.RunStepAsync("preparing the app's folders",
+                ["/bin/sh", "-c", script, "sh", .. _removedPaths.Select(p => "rm:/" + p), .. _newRoots.Select(r => "mk:/" + r)], "/", cancellation, ContainerLease.Root);
             if (result.ExitCode != 0)
                 throw new InfrastructureException($"could not prepare the app's folders in the container: {result.Output}", retryable: true);
         }

@@ -28,7 +28,7 @@ public static class TestCommand
         if (!program.StartsWith('/') && program.Contains('/'))
             throw Unusable($"test_command[0] '{program}' is a path relative to the cwd, inside the app a patch may change; name a program on the image's PATH or give an absolute path");
 
-        var result = await pristine.ExecAsync(["/bin/sh", "-c", Resolve, "sh", program], "/", cancellation);
+        var result = await pristine.RunStepAsync("resolving the test command", ["/bin/sh", "-c", Resolve, "sh", program], "/", cancellation);
         var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (result.ExitCode != 0 || lines.Length == 0 || !lines[0].StartsWith('/'))
             throw Unusable($"test_command[0] '{program}' is not a program in image {spec.Image} (PATH search: exit {result.ExitCode} {result.Output})");

@@ -115,7 +115,7 @@ public sealed class ProtocolRunner
     /// stopped meanwhile (killed from outside, the engine restarted) is retried.</summary>
     private static async Task RunAsync(ContainerLease container, IReadOnlyList<string> command, string what, CancellationToken cancellation)
     {
-        var result = await container.ExecAsync(command, ProtocolScript.AppDir, cancellation);
+        var result = await container.RunStepAsync(what, command, ProtocolScript.AppDir, cancellation);
         if (result.ExitCode == 0)
             return;
         // Killed by a signal: the harness's own commands are not, unless the container is being stopped from outside
@@ -137,10 +137,10 @@ public sealed class ProtocolRunner
     {
         using var span = SweLancerTelemetry.Source.StartActivity("patch.apply");
         await container.PutFileAsync(ProtocolScript.PatchFolder, ProtocolScript.PatchName, patch, cancellation);
-        var git = await container.ExecAsync(ProtocolScript.GitApply, ProtocolScript.AppDir, cancellation);
+        var git = await container.RunStepAsync("applying the patch with git apply", ProtocolScript.GitApply, ProtocolScript.AppDir, cancellation);
         if (git.ExitCode == 0)
             return (null, null);
-        var fuzzy = await container.ExecAsync(ProtocolScript.FuzzyApply, ProtocolScript.AppDir, cancellation);
+        var fuzzy = await container.RunStepAsync("applying the patch with patch --fuzz=3", ProtocolScript.FuzzyApply, ProtocolScript.AppDir, cancellation);
         span?.SetTag("swelancer.patch.fuzz", true);
         if (fuzzy.ExitCode == 0)
             return ($"git apply refused the patch ({ReasonText.OneLine(git.Output, 600)}); applied with patch --fuzz=3", null);
@@ -175,7 +175,7 @@ public sealed class ProtocolRunner
                 if (!state.Running && state.OOMKilled)
                     return EndedByModel(runs, $"the container ran out of memory ({_settings.Limits.MemoryBytes / (1024 * 1024):N0} MiB) during test run {run}", task.PriceUsd, applyNote, artefacts);
                 await ThrowIfStoppedAsync(container, $"test run {run}", budget.Token);
-                var read = await container.ExecAsync(ProtocolScript.ReadExitCode(id), ProtocolScript.AppDir, budget.Token);
+                var read = await container.RunStepAsync("reading the pytest exit code", ProtocolScript.ReadExitCode(id), ProtocolScript.AppDir, budget.Token);
                 var exitCode = PytestExitCode.Parse(read.Stdout);
                 artefacts.AddRange(await KeepLogsAsync(container, task, attempt, run, budget.Token));
                 if (TestRunOutcomes.AfterRun(runs, exitCode, _settings.MissingExitCodeIsSystemError, task.PriceUsd, applyNote, artefacts) is { } decision)
