@@ -6,8 +6,9 @@ using Xunit;
 namespace SweLancer.IntegrationTests.Faults;
 
 /// <summary>
-/// The Docker engine is restarted mid-sweep (SIGTERM, as `systemctl restart docker` does: it stops the grading
-/// containers and is away for a while). The engine is a private one the spec starts in a network namespace of its own
+/// The Docker engine is restarted mid-sweep: with SIGTERM, as `systemctl restart docker` does (it stops the grading
+/// containers and is away for a while), or after a crash (SIGKILL: nothing is stopped, and the new engine finds the old
+/// containers and cleans them up). The engine is a private one the spec starts in a network namespace of its own
 /// (<see cref="PrivateDockerEngine"/>), so the machine's shared engine and its bridges are never touched. What the
 /// restart breaks is a retryable system error, never the model's failure, so the sweep ends with the same results,
 /// attempt by attempt, as an undisturbed sweep on the same engine, and leaves no container behind.
@@ -18,8 +19,10 @@ public sealed class DockerdRestartedSpec
 {
     private const int Tasks = 12;
 
-    [Fact]
-    public async Task A_dockerd_restarted_mid_sweep_leaves_the_undisturbed_results()
+    [Theory]
+    [InlineData("SIGTERM")]
+    [InlineData("SIGKILL")]
+    public async Task A_dockerd_restarted_mid_sweep_leaves_the_undisturbed_results(string signal)
     {
         var hostBridgeBefore = HostHasDocker0();
         using var dir = new TempDir();
@@ -42,7 +45,7 @@ public sealed class DockerdRestartedSpec
                     await Task.Delay(200, stop.Token);
                 await Task.Delay(TimeSpan.FromSeconds(3), stop.Token);
                 killed = Running(engine, sweep).Length;
-                away = engine.Restart();
+                away = engine.Restart(crash: signal == "SIGKILL");
                 runningAfter = run is { IsCompleted: false };
             }, stop.Token);
 
@@ -59,7 +62,7 @@ public sealed class DockerdRestartedSpec
             var actual = Rows(Path.Combine(dir.File("restarted"), "results.csv"));
             var retried = File.ReadLines(Path.Combine(dir.File("restarted"), "swelancer.log")).Count(l => l.Contains("system", StringComparison.OrdinalIgnoreCase) && l.Contains("retry", StringComparison.OrdinalIgnoreCase));
             TestContext.Current.TestOutputHelper?.WriteLine(
-                $"restarted the engine under {killed} running containers, away {away.TotalSeconds:F1} s; sweep took {started.Elapsed.TotalSeconds:F0} s, {retried} retry lines in its log; " +
+                $"restarted the engine ({signal}) under {killed} running containers, away {away.TotalSeconds:F1} s; sweep took {started.Elapsed.TotalSeconds:F0} s, {retried} retry lines in its log; " +
                 $"{actual.Count(r => r.Outcome == "passed")} passed, {actual.Count(r => r.Outcome == "failed")} failed, {actual.Count(r => r.Outcome == "system_error")} system errors");
             Assert.Equal(expected, actual);
             Assert.Empty(engine.Docker("ps", "-a", "-q", "--filter", $"label=swelancer.sweep={sweep}"));

@@ -56,15 +56,49 @@ public sealed class PrivateDockerEngine : IDisposable
         Run(new Dictionary<string, string> { ["DOCKER_HOST"] = Endpoint }, "bash", Path.Combine(SamplePool.Folder, "build-image.sh"));
 
     /// <summary>
-    /// Stops the engine as an operator's restart does (SIGTERM: it stops its containers and exits) and starts it again.
-    /// Returns how long it was away.
+    /// Stops the engine as an operator's restart does (SIGTERM: it stops its containers and exits), or as a crash does
+    /// (<paramref name="crash"/>: SIGKILL, nothing stopped, its containers' shims left running until the new engine
+    /// cleans up), and starts it again. Returns how long it was away.
     /// </summary>
-    public TimeSpan Restart()
+    public TimeSpan Restart(bool crash = false)
     {
         var away = Stopwatch.StartNew();
-        Stop();
+        if (crash)
+            Kill();
+        else
+            Stop();
         Start();
         return away.Elapsed;
+    }
+
+    private void Kill()
+    {
+        if (_pid is not { } pid || !Alive(pid))
+            return;
+        using (var process = Process.GetProcessById(pid))
+            process.Kill();
+        var deadline = DateTime.UtcNow + StopLimit;
+        while (Alive(pid) && DateTime.UtcNow < deadline)
+            Thread.Sleep(100);
+        if (Alive(pid))
+            throw new InvalidOperationException($"the private dockerd (pid {pid}) did not die within {StopLimit.TotalSeconds} s of SIGKILL\n{Tail()}");
+        _pid = null;
+        // A crash leaves the pid files of the engine and of its containerd (killed with it). Until a dead process is
+        // reaped its pid still exists, and this machine's pid 1 does not reap: the new engine would refuse to start
+        // ("pid file found") or wait for the dead containerd. A real init reaps them; here the files go.
+        RemoveStalePidFile(Path.Combine(_root, "docker.pid"));
+        RemoveStalePidFile(Path.Combine(_root, "exec", "containerd", "containerd.pid"));
+    }
+
+    private static void RemoveStalePidFile(string path)
+    {
+        if (!File.Exists(path) || !int.TryParse(File.ReadAllText(path).Trim(), out var pid))
+            return;
+        var deadline = DateTime.UtcNow + StopLimit;
+        while (Alive(pid) && DateTime.UtcNow < deadline)
+            Thread.Sleep(100);
+        if (!Alive(pid))
+            File.Delete(path);
     }
 
     private int? _pid;
@@ -143,6 +177,7 @@ public sealed class PrivateDockerEngine : IDisposable
         }
         finally
         {
+            RemoveLeftovers();
             try
             {
                 Run("ip", "netns", "delete", _namespace);
@@ -150,6 +185,57 @@ public sealed class PrivateDockerEngine : IDisposable
             catch (InvalidOperationException)
             {
                 // already gone
+            }
+        }
+    }
+
+    /// <summary>
+    /// What an engine that is not running any more cannot clean up (it failed to start again after a crash): its
+    /// containers' shims and their processes, and its mounts. Without this a failed spec leaves them on the machine.
+    /// </summary>
+    private void RemoveLeftovers()
+    {
+        foreach (var proc in Directory.EnumerateDirectories("/proc").Select(Path.GetFileName).Where(n => n!.All(char.IsAsciiDigit)))
+        {
+            string cmdline;
+            try
+            {
+                cmdline = File.ReadAllText($"/proc/{proc}/cmdline");
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+            if (cmdline.Contains("containerd-shim", StringComparison.Ordinal) && cmdline.Contains(_root, StringComparison.Ordinal))
+            {
+                try
+                {
+                    Run("pkill", "-KILL", "-P", proc!);
+                }
+                catch (InvalidOperationException)
+                {
+                    // no children left
+                }
+                try
+                {
+                    Run("kill", "-KILL", proc!);
+                }
+                catch (InvalidOperationException)
+                {
+                    // gone meanwhile
+                }
+            }
+        }
+        var mounts = File.ReadLines("/proc/self/mounts").Select(l => l.Split(' ')[1]).Where(m => m.StartsWith(_root + "/", StringComparison.Ordinal));
+        foreach (var mount in mounts.OrderByDescending(m => m.Length))
+        {
+            try
+            {
+                Run("umount", "-l", mount);
+            }
+            catch (InvalidOperationException)
+            {
+                // unmounted with its parent
             }
         }
     }
