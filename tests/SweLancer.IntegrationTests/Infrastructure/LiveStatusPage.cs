@@ -65,8 +65,9 @@ public sealed class LiveStatusPage : IAsyncDisposable
     /// <summary>A data-usd/data-low/data-high reading of an element (the estimate, an interval), null while it is empty.</summary>
     public async Task<(decimal Value, decimal Low, decimal High)?> RangeAsync(string selector, string valueAttribute = "data-usd")
     {
-        var element = Page.Locator(selector);
-        var texts = new[] { await element.GetAttributeAsync(valueAttribute), await element.GetAttributeAsync("data-low"), await element.GetAttributeAsync("data-high") };
+        // Read at once: three reads could straddle a refresh and pair one poll's value with the next one's interval.
+        var texts = await Page.Locator(selector).EvaluateAsync<string?[]>(
+            "(e, value) => [e.getAttribute(value), e.getAttribute('data-low'), e.getAttribute('data-high')]", valueAttribute);
         if (texts.Any(string.IsNullOrEmpty))
             return null;
         var numbers = texts.Select(t => decimal.Parse(t!, NumberStyles.Float, CultureInfo.InvariantCulture)).ToArray();
