@@ -1,12 +1,15 @@
 using Akka.Actor;
 using Akka.Cluster;
+using Akka.Cluster.Sharding;
 using SweLancer.Messages.Nodes;
+using SweLancer.Messages.Sharding;
 
 namespace SweLancer.Coordinator.Api;
 
 /// <summary>
 /// Reads the cluster's members from this node's cluster state and asks each up grader for its status, all at once and
-/// each with a short timeout, so a slow or lost node shows as such and never holds the request.
+/// each with a short timeout, so a slow or lost node shows as such and never holds the request. The sharding coordinator is
+/// asked at the same time which grading regions it has registered, since only those are given work.
 /// </summary>
 public sealed class ClusterNodes(ActorSystem system)
 {
@@ -24,8 +27,10 @@ public sealed class ClusterNodes(ActorSystem system)
             !unreachable.Contains(m.UniqueAddress),
             m.UniqueAddress.Equals(cluster.SelfUniqueAddress))));
 
-        var views = await Task.WhenAll(members.Select(async m =>
-            NodeListing.View(m.Info, NodeListing.ShouldAsk(m.Info) ? await AskAsync(m.Address, cancellation) : null, AskTimeout)));
+        var placed = PlacedShardsAsync(cancellation);
+        var answers = await Task.WhenAll(members.Select(async m => (m.Info, Answer: NodeListing.ShouldAsk(m.Info) ? await AskAsync(m.Address, cancellation) : null)));
+        var shards = await placed;
+        var views = answers.Select(a => NodeListing.View(a.Info, a.Answer, shards, AskTimeout));
         return NodeListing.Order(views);
     }
 
@@ -36,6 +41,21 @@ public sealed class ClusterNodes(ActorSystem system)
             return await system.ActorSelection(address + GetNodeStatus.Path).Ask<NodeStatus>(GetNodeStatus.Instance, AskTimeout, cancellation);
         }
         catch (AskTimeoutException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Shards per registered grading region, by node address; null when the sharding coordinator is not known or slow.</summary>
+    private async Task<IReadOnlyDictionary<string, int>?> PlacedShardsAsync(CancellationToken cancellation)
+    {
+        try
+        {
+            var region = ClusterSharding.Get(system).ShardRegion(GradingShards.TypeName);
+            var stats = await region.Ask<ClusterShardingStats>(new GetClusterShardingStats(AskTimeout / 2), AskTimeout, cancellation);
+            return stats.Regions.Count == 0 ? null : stats.Regions.ToDictionary(r => r.Key.ToString(), r => r.Value.Stats.Count);
+        }
+        catch (Exception ex) when (ex is AskTimeoutException or ArgumentException)
         {
             return null;
         }

@@ -10,7 +10,8 @@ public static class NodeListing
     public static bool ShouldAsk(ClusterMemberInfo member) =>
         member.Reachable && member.Status is "up" or "weakly_up" && member.Roles.Contains(GradingShards.Role);
 
-    public static NodeView View(ClusterMemberInfo member, NodeStatus? answer, TimeSpan timeout)
+    /// <param name="placedShards">Shards per registered grading region, keyed by node address; null when not known.</param>
+    public static NodeView View(ClusterMemberInfo member, NodeStatus? answer, IReadOnlyDictionary<string, int>? placedShards, TimeSpan timeout)
     {
         string? problem = null;
         if (member.Roles.Contains(GradingShards.Role) && answer is null)
@@ -20,7 +21,8 @@ public static class NodeListing
                 : $"not up ({member.Status})";
         }
 
-        return new NodeView(member.Address, member.Roles, member.Status, member.Reachable, member.Self, answer, problem);
+        int? shards = placedShards is not null && placedShards.TryGetValue(member.Address, out var count) ? count : null;
+        return new NodeView(member.Address, member.Roles, member.Status, member.Reachable, member.Self, answer, shards, problem);
     }
 
     /// <summary>This coordinator first, then by address, so rows keep their place between refreshes.</summary>

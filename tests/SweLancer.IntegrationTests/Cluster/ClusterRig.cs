@@ -73,6 +73,8 @@ public sealed class ClusterRig : IAsyncDisposable
         {
             var coordinator = rig.StartCoordinatorAsync();
             await Task.WhenAll(rig.GraderIds.Select(rig.StartGraderAsync).Append(coordinator));
+            // Up is not enough: a sweep submitted before a grader's region is registered places every shard elsewhere.
+            await Task.WhenAll(rig._graderPorts.Values.Select(p => rig.WaitForGradingRegionAsync(p, TimeSpan.FromSeconds(60))));
             return rig;
         }
         catch
@@ -101,6 +103,34 @@ public sealed class ClusterRig : IAsyncDisposable
             "--artefacts", Path.Combine(Folder, "artefacts", id), "--log", Path.Combine(Folder, id + ".log"), "--down-after-seconds", "5"));
         _graders[id] = grader;
         await grader.WaitForOutputAsync(" is up at ", TimeSpan.FromSeconds(90));
+    }
+
+    /// <summary>Waits until GET /api/nodes shows shards placed on the grader at <paramref name="remotingPort"/>, that is,
+    /// until the sharding coordinator has registered its region and will give it work.</summary>
+    public async Task WaitForGradingRegionAsync(int remotingPort, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        string? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                last = await Api.GetStringAsync("api/nodes");
+                using var doc = JsonDocument.Parse(last);
+                if (doc.RootElement.GetProperty("nodes").EnumerateArray().Any(n =>
+                        n.GetProperty("address").GetString()!.EndsWith($":{remotingPort}", StringComparison.Ordinal)
+                        && n.GetProperty("grading_shards").ValueKind == JsonValueKind.Number))
+                    return;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                // the API is not up yet
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"the grader on port {remotingPort} had no registered grading region within {timeout}; last /api/nodes: {last}\n{Diagnostics()}");
     }
 
     public async Task<JsonElement> SubmitAsync(ClusterPool pool, string sweepId, int answerTimeoutSeconds = 120)

@@ -39,6 +39,7 @@ public sealed class GraderPartitionedSpec
         try
         {
             await grader.WaitForOutputAsync(" is up at ", TimeSpan.FromSeconds(90));
+            await rig.WaitForGradingRegionAsync(port, TimeSpan.FromSeconds(60));
             await rig.SubmitAsync(pool, "partition");
             await WaitAsync(() => Task.FromResult(File.ReadAllText(Path.Combine(dir.Path, "partitioned.log")).Contains("] Grading partition ", StringComparison.Ordinal)),
                 TimeSpan.FromMinutes(2), "the grader to be partitioned started grading");
