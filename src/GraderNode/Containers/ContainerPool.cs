@@ -201,7 +201,7 @@ public sealed class ContainerPool : IAsyncDisposable
             var config = _images.Config(image);
             var command = (config.Entrypoint ?? []).Concat(config.Cmd ?? []).ToList();
             var spec = new ContainerSpec(image, _options.Limits, _options.NetworkName, ContainerGate.Entrypoint, command, WorkingDir: config.WorkingDir,
-                User: _options.User);
+                User: _options.User, Tmpfs: new Dictionary<string, string> { ["/tmp"] = _options.ScratchMountOptions });
             return await StartFromSpecAsync(spec, sweepId, DestroyAsync, cancellation);
         }
         catch

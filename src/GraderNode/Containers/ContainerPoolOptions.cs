@@ -6,9 +6,20 @@ namespace SweLancer.GraderNode.Containers;
 /// <param name="NetworkName">The internal (no outbound, no inter-container) Docker network the containers join.</param>
 /// <param name="User">Who the app and its tests run as in the pool's containers: not root by default, so the model's code
 /// cannot rewrite the hidden tests, the image's tools or the app's installed files while the tests run.</param>
+/// <param name="ScratchBytes">The size of the tmpfs mounted at /tmp in the pool's containers.</param>
 public sealed record ContainerPoolOptions(string NodeId, int Slots, ContainerLimits Limits, string NetworkName = ContainerPoolOptions.DefaultNetwork,
-    string User = ContainerPoolOptions.DefaultUser)
+    string User = ContainerPoolOptions.DefaultUser, long ScratchBytes = ContainerPoolOptions.DefaultScratchBytes)
 {
+    /// <summary>
+    /// The size of the tmpfs at /tmp. With the app and its tests installed owned by root, /tmp was the container user's
+    /// one writable place on the container's disk; as a tmpfs it is bounded at once and never reaches the host's disk.
+    /// Its pages count in the container's memory limit.
+    /// </summary>
+    public const long DefaultScratchBytes = 256L * 1024 * 1024;
+
+    /// <summary>The mount options of that tmpfs: sticky and world-writable as /tmp is, executables allowed as on disk.</summary>
+    public string ScratchMountOptions => $"rw,exec,nosuid,nodev,size={ScratchBytes},mode=1777";
+
     /// <summary>nobody:nogroup by number, so it needs no entry in the image's /etc/passwd.</summary>
     public const string DefaultUser = "65534:65534";
 

@@ -125,4 +125,30 @@ public sealed class NonRootContainerSpec : IAsyncLifetime
         Assert.Contains("wrote-scratch", tries.Stdout);
         Assert.Matches(@"^-\S+\s+\d+\s+0\s+0\s", lines[^1]); // owned by root:root
     }
+
+    /// <summary>
+    /// The user's one writable place on the container's own disk was /tmp: 320 MiB written there landed in the writable
+    /// layer on the host's disk, caught only by the watch's next look. Now /tmp is a tmpfs of a bounded size (counted
+    /// in the container's memory), so the write stops at it and nothing reaches the host's disk; /dev/shm is Docker's.
+    /// </summary>
+    [Fact]
+    public async Task The_containers_user_fills_only_a_bounded_scratch_and_writes_nothing_to_the_hosts_disk()
+    {
+        await using var lease = await _pool.LeaseAsync(_longTest.Ic!.Image!, "nonroot-spec", Ct);
+        await lease.ReleaseGateAsync(Ct);
+
+        var fill = await lease.ExecAsync(["sh", "-c",
+            "dd if=/dev/zero of=/tmp/fill bs=1M count=320 2>&1 | grep -q 'No space left' && echo tmp-full; " +
+            "dd if=/dev/zero of=/dev/shm/fill bs=1M count=320 2>&1 | grep -q 'No space left' && echo shm-full; " +
+            "df -k /tmp | tail -n 1"], "/", Ct);
+
+        Assert.Contains("tmp-full", fill.Stdout);
+        Assert.Contains("shm-full", fill.Stdout);
+        var tmp = fill.Stdout.Split('\n').Last(l => l.Length > 0).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("/tmp", tmp[^1]);
+        var sizeKiB = long.Parse(tmp[1], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(sizeKiB, 1, ContainerPoolOptions.DefaultScratchBytes / 1024);
+        var writableLayer = long.Parse(DockerFixture.Docker("container", "inspect", "--size", "--format", "{{.SizeRw}}", lease.Id), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(writableLayer < 16L * 1024 * 1024, $"the container's writable layer holds {writableLayer} bytes after the fill:\n{fill.Output}");
+    }
 }
