@@ -8,7 +8,8 @@ namespace SweLancer.IntegrationTests.Faults;
 /// <summary>
 /// The Docker engine is restarted mid-sweep: with SIGTERM, as `systemctl restart docker` does (it stops the grading
 /// containers and is away for a while), or after a crash (SIGKILL: nothing is stopped, and the new engine finds the old
-/// containers and cleans them up). The engine is a private one the spec starts in a network namespace of its own
+/// containers and cleans them up), or with live-restore on (SIGTERM leaves the containers running, and the new engine
+/// takes them back; the harness's calls in flight to the old engine are lost all the same). The engine is a private one the spec starts in a network namespace of its own
 /// (<see cref="PrivateDockerEngine"/>), so the machine's shared engine and its bridges are never touched. What the
 /// restart breaks is a retryable system error, never the model's failure, so the sweep ends with the same results,
 /// attempt by attempt, as an undisturbed sweep on the same engine, and leaves no container behind.
@@ -20,15 +21,16 @@ public sealed class DockerdRestartedSpec
     private const int Tasks = 12;
 
     [Theory]
-    [InlineData("SIGTERM")]
-    [InlineData("SIGKILL")]
-    public async Task A_dockerd_restarted_mid_sweep_leaves_the_undisturbed_results(string signal)
+    [InlineData("SIGTERM", false)]
+    [InlineData("SIGKILL", false)]
+    [InlineData("SIGTERM", true)]
+    public async Task A_dockerd_restarted_mid_sweep_leaves_the_undisturbed_results(string signal, bool liveRestore)
     {
         var hostBridgeBefore = HostHasDocker0();
         using var dir = new TempDir();
         // Mixed answers: a restart must turn neither a failure into a pass nor a pass into a failure.
         var pool = RetaggedSamplePool.Write(dir.Path, RetaggedSamplePool.SampleImage, Tasks, "mixed.jsonl");
-        using (var engine = new PrivateDockerEngine(dir.File("engine")))
+        using (var engine = new PrivateDockerEngine(dir.File("engine"), liveRestore))
         {
             engine.BuildSampleImage();
             var calm = await SweepAsync(engine, pool, "dockerd-calm", dir.File("calm"), TimeSpan.FromMinutes(4));
@@ -62,7 +64,7 @@ public sealed class DockerdRestartedSpec
             var actual = Rows(Path.Combine(dir.File("restarted"), "results.csv"));
             var retried = File.ReadLines(Path.Combine(dir.File("restarted"), "swelancer.log")).Count(l => l.Contains("system", StringComparison.OrdinalIgnoreCase) && l.Contains("retry", StringComparison.OrdinalIgnoreCase));
             TestContext.Current.TestOutputHelper?.WriteLine(
-                $"restarted the engine ({signal}) under {killed} running containers, away {away.TotalSeconds:F1} s; sweep took {started.Elapsed.TotalSeconds:F0} s, {retried} retry lines in its log; " +
+                $"restarted the engine ({signal}{(liveRestore ? ", live-restore" : "")}) under {killed} running containers, away {away.TotalSeconds:F1} s; sweep took {started.Elapsed.TotalSeconds:F0} s, {retried} retry lines in its log; " +
                 $"{actual.Count(r => r.Outcome == "passed")} passed, {actual.Count(r => r.Outcome == "failed")} failed, {actual.Count(r => r.Outcome == "system_error")} system errors");
             Assert.Equal(expected, actual);
             Assert.Empty(engine.Docker("ps", "-a", "-q", "--filter", $"label=swelancer.sweep={sweep}"));

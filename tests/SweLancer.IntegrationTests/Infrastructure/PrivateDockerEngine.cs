@@ -19,11 +19,14 @@ public sealed class PrivateDockerEngine : IDisposable
     private readonly string _root;
     private readonly string _namespace = "swl-engine-" + Guid.NewGuid().ToString("N")[..6];
 
-    public PrivateDockerEngine(string root)
+    /// <param name="liveRestore">Starts the engine with live-restore, as some hosts run it: its containers keep running
+    /// while it is down, and it finds them again when it comes back.</param>
+    public PrivateDockerEngine(string root, bool liveRestore = false)
     {
         _root = root;
         Directory.CreateDirectory(root);
-        File.WriteAllText(Path.Combine(root, "daemon.json"), "{}"); // not the host's /etc/docker/daemon.json
+        // Not the host's /etc/docker/daemon.json.
+        File.WriteAllText(Path.Combine(root, "daemon.json"), liveRestore ? """{ "live-restore": true }""" : "{}");
         Run("ip", "netns", "add", _namespace);
         try
         {
