@@ -105,21 +105,32 @@ public sealed class ClusterRig : IAsyncDisposable
         await grader.WaitForOutputAsync(" is up at ", TimeSpan.FromSeconds(90));
     }
 
+    /// <summary>The member listening on <paramref name="remotingPort"/> as GET /api/nodes shows it, or null when it is not a member.</summary>
+    /// <exception cref="HttpRequestException">The API did not answer.</exception>
+    public async Task<JsonElement?> NodeAsync(int remotingPort)
+    {
+        using var doc = JsonDocument.Parse(await Api.GetStringAsync("api/nodes"));
+        foreach (var node in doc.RootElement.GetProperty("nodes").EnumerateArray())
+        {
+            if (node.GetProperty("address").GetString()!.EndsWith($":{remotingPort}", StringComparison.Ordinal))
+                return node.Clone();
+        }
+
+        return null;
+    }
+
     /// <summary>Waits until GET /api/nodes shows shards placed on the grader at <paramref name="remotingPort"/>, that is,
     /// until the sharding coordinator has registered its region and will give it work.</summary>
     public async Task WaitForGradingRegionAsync(int remotingPort, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
-        string? last = null;
+        JsonElement? last = null;
         while (DateTime.UtcNow < deadline)
         {
             try
             {
-                last = await Api.GetStringAsync("api/nodes");
-                using var doc = JsonDocument.Parse(last);
-                if (doc.RootElement.GetProperty("nodes").EnumerateArray().Any(n =>
-                        n.GetProperty("address").GetString()!.EndsWith($":{remotingPort}", StringComparison.Ordinal)
-                        && n.GetProperty("grading_shards").ValueKind == JsonValueKind.Number))
+                last = await NodeAsync(remotingPort);
+                if (last?.GetProperty("grading_shards").ValueKind == JsonValueKind.Number)
                     return;
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
@@ -130,7 +141,7 @@ public sealed class ClusterRig : IAsyncDisposable
             await Task.Delay(250);
         }
 
-        throw new TimeoutException($"the grader on port {remotingPort} had no registered grading region within {timeout}; last /api/nodes: {last}\n{Diagnostics()}");
+        throw new TimeoutException($"the grader on port {remotingPort} had no registered grading region within {timeout}; last seen as: {last}\n{Diagnostics()}");
     }
 
     public async Task<JsonElement> SubmitAsync(ClusterPool pool, string sweepId, int answerTimeoutSeconds = 120)

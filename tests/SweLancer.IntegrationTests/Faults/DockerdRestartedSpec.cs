@@ -9,10 +9,11 @@ namespace SweLancer.IntegrationTests.Faults;
 /// The Docker engine is restarted mid-sweep: with SIGTERM, as `systemctl restart docker` does (it stops the grading
 /// containers and is away for a while), or after a crash (SIGKILL: nothing is stopped, and the new engine finds the old
 /// containers and cleans them up), or with live-restore on (SIGTERM leaves the containers running, and the new engine
-/// takes them back; the harness's calls in flight to the old engine are lost all the same). The engine is a private one the spec starts in a network namespace of its own
-/// (<see cref="PrivateDockerEngine"/>), so the machine's shared engine and its bridges are never touched. What the
-/// restart breaks is a retryable system error, never the model's failure, so the sweep ends with the same results,
-/// attempt by attempt, as an undisturbed sweep on the same engine, and leaves no container behind.
+/// takes them back; the harness's calls in flight to the old engine are lost all the same). The engine is a private one
+/// the spec starts in a network namespace of its own (<see cref="PrivateDockerEngine"/>), so the machine's shared
+/// engine and its bridges are never touched. What the restart breaks is a retryable system error, never the model's
+/// failure, so the sweep ends with the same results, attempt by attempt, as an undisturbed sweep on the same engine,
+/// and leaves no container behind.
 /// </summary>
 [Trait("Needs", "Docker")]
 [Trait("Needs", "Chromium")]

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using SweLancer.IntegrationTests.Cluster;
 using SweLancer.IntegrationTests.Infrastructure;
 using SweLancer.Tests.Shared;
@@ -86,10 +85,9 @@ public sealed class GraderPartitionedSpec
     {
         try
         {
-            using var doc = JsonDocument.Parse(await rig.Api.GetStringAsync("api/nodes"));
-            return doc.RootElement.GetProperty("nodes").EnumerateArray()
-                .Select(n => new Member(n.GetProperty("address").GetString()!, n.GetProperty("reachable").GetBoolean()))
-                .FirstOrDefault(m => m.Address.EndsWith($":{port}", StringComparison.Ordinal));
+            return await rig.NodeAsync(port) is { } node
+                ? new Member(node.GetProperty("address").GetString()!, node.GetProperty("reachable").GetBoolean())
+                : null;
         }
         catch (HttpRequestException)
         {

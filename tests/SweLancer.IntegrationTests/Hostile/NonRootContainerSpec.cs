@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using SweLancer.Domain.Import;
 using SweLancer.GraderNode.Browser;
@@ -146,9 +147,9 @@ public sealed class NonRootContainerSpec : IAsyncLifetime
         Assert.Contains("shm-full", fill.Stdout);
         var tmp = fill.Stdout.Split('\n').Last(l => l.Length > 0).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("/tmp", tmp[^1]);
-        var sizeKiB = long.Parse(tmp[1], System.Globalization.CultureInfo.InvariantCulture);
+        var sizeKiB = long.Parse(tmp[1], CultureInfo.InvariantCulture);
         Assert.InRange(sizeKiB, 1, ContainerPoolOptions.DefaultScratchBytes / 1024);
-        var writableLayer = long.Parse(DockerFixture.Docker("container", "inspect", "--size", "--format", "{{.SizeRw}}", lease.Id), System.Globalization.CultureInfo.InvariantCulture);
+        var writableLayer = long.Parse(DockerFixture.Docker("container", "inspect", "--size", "--format", "{{.SizeRw}}", lease.Id), CultureInfo.InvariantCulture);
         Assert.True(writableLayer < 16L * 1024 * 1024, $"the container's writable layer holds {writableLayer} bytes after the fill:\n{fill.Output}");
     }
 }
