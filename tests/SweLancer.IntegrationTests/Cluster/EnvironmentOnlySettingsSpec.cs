@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SweLancer.IntegrationTests.Infrastructure;
+using SweLancer.Tests.Shared;
 using Xunit;
 
 namespace SweLancer.IntegrationTests.Cluster;
@@ -25,6 +26,29 @@ public sealed class EnvironmentOnlySettingsSpec
     [Fact]
     public async Task A_grader_reads_its_seed_nodes_from_SWELANCER_SEED_NODES()
     {
+        var all = await RunGraderUntilItGivesUpJoiningAsync(Path.Combine(AppContext.BaseDirectory, "swelancer-grader.dll"));
+        Assert.DoesNotContain("a grader node needs --seed-nodes", all);
+        Assert.Contains("did not join the cluster within 2 s", all);
+    }
+
+    /// <summary>
+    /// The grader image holds the grader project's own publish, without the coordinator's assemblies beside it (the tests
+    /// run every node from their own folder, which has both). Its dependencies must be complete on their own: a shared
+    /// assembly built against a newer Akka than the grader's packages brought once kept every grader pod from starting.
+    /// </summary>
+    [Fact]
+    public async Task The_grader_starts_from_its_own_build_output_as_its_image_does()
+    {
+        var own = Path.Combine(SharedDataset.RepoRoot, "src", "GraderNode", "bin", "Release", "net10.0", "swelancer-grader.dll");
+        Assert.True(File.Exists(own), $"{own} is not built (dotnet build SweLancer.sln -c Release)");
+        var all = await RunGraderUntilItGivesUpJoiningAsync(own);
+        Assert.DoesNotContain("Could not load file or assembly", all);
+        Assert.Contains("did not join the cluster within 2 s", all);
+    }
+
+    /// <summary>Starts a grader whose seed (from SWELANCER_SEED_NODES) nobody answers: it must get as far as trying to join, then exit 1.</summary>
+    private static async Task<string> RunGraderUntilItGivesUpJoiningAsync(string graderDll)
+    {
         var port = FreePort.Next();
         var info = new ProcessStartInfo("dotnet")
         {
@@ -32,10 +56,9 @@ public sealed class EnvironmentOnlySettingsSpec
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "swelancer-grader.dll"));
+        info.ArgumentList.Add(graderDll);
         foreach (var arg in new[] { "--join-timeout-seconds", "2", "--port", "0", "--node-id", $"env-only-{port}", "--log", Path.Combine(Path.GetTempPath(), $"env-only-{port}.log") })
             info.ArgumentList.Add(arg);
-        // Nobody listens there: the node must get as far as trying to join.
         info.Environment["SWELANCER_SEED_NODES"] = $"akka.tcp://swelancer@127.0.0.1:{port}";
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync(Ct);
@@ -53,8 +76,7 @@ public sealed class EnvironmentOnlySettingsSpec
         }
 
         var all = await output + await error;
-        Assert.DoesNotContain("a grader node needs --seed-nodes", all);
-        Assert.Contains("did not join the cluster within 2 s", all);
-        Assert.Equal(1, process.ExitCode);
+        Assert.True(process.ExitCode == 1, $"exit code {process.ExitCode}:\n{all}");
+        return all;
     }
 }
