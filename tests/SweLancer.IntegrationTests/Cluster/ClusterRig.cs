@@ -193,6 +193,24 @@ public sealed class ClusterRig : IAsyncDisposable
     public Task<SweepStatus> WaitFinishedAsync(string sweepId, TimeSpan timeout) =>
         WaitForAsync(sweepId, s => s.State == "finished", timeout, "finishing");
 
+    /// <summary>
+    /// The results.csv rows of the sweep's IC attempts that did not pass, with their reasons: what a spec whose totals
+    /// differ prints, so a browser step that timed out under load reads differently from a wrong grade.
+    /// </summary>
+    public async Task<string> UnpassedIcRowsAsync(string sweepId)
+    {
+        try
+        {
+            var csv = await Api.GetStringAsync($"api/sweeps/{sweepId}/results.csv");
+            var rows = csv.Split('\n').Where(row => row.Contains(",ic_swe,", StringComparison.Ordinal) && !row.Contains(",passed,", StringComparison.Ordinal));
+            return "IC attempts that did not pass:\n" + string.Join('\n', rows.Select(row => row.Length > 300 ? row[..300] : row));
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return $"(results.csv of {sweepId} not readable: {ex.Message})";
+        }
+    }
+
     /// <summary>How many (question, attempt) keys of a sweep the graders finished grading more than once, from their logs.</summary>
     public int GradedMoreThanOnce(string sweepId)
     {
