@@ -3,8 +3,9 @@
 #   scripts/k8s-test.sh prepare   start, in the background at the lowest priority, what the live test needs and takes
 #                                 long to make: the tools, the Kubernetes 1.20.2 build (skipped when already built) and
 #                                 the offline images. test.sh calls it before the .NET suites so they overlap; the
-#                                 preparation gets only the CPU they leave idle (its own session, autogroup nice 19).
-#   scripts/k8s-test.sh static    the static checks of the chart only (what ./test.sh runs; about a minute).
+#                                 preparation gets only the CPU they leave idle (its own session, autogroup nice 19;
+#                                 `prepare-in-background` is that session's own entry, not for callers).
+#   scripts/k8s-test.sh static    the static checks of the chart only (what a filtered ./test.sh runs; about a minute).
 #   scripts/k8s-test.sh           the static checks of the chart (scripts/k8s/check-chart.sh), then (after waiting for
 #                                 prepare, or doing it now) the live install test (scripts/k8s/live-test.sh), bounded
 #                                 in time; prints each step's time. Exit 1 when anything fails.
