@@ -37,7 +37,7 @@ fi
 if [[ ${1:-} == prepare-in-background ]]; then
   echo $$ > "$CACHE/prepare.pid"
   echo 19 > /proc/self/autogroup 2>/dev/null || true
-  renice -n 19 -p $$ >/dev/null 2>&1 || true
+  renice -n 19 -p $$ >/dev/null 2>&1 || true  # what still weighs where autogroups are off
   set +e
   prepare_steps >"$prep_log.timings" 2>"$prep_log"
   echo $? > "$prep_status"

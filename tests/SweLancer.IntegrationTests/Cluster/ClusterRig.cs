@@ -201,9 +201,11 @@ public sealed class ClusterRig : IAsyncDisposable
     {
         try
         {
-            var csv = await Api.GetStringAsync($"api/sweeps/{sweepId}/results.csv");
-            var rows = csv.Split('\n').Where(row => row.Contains(",ic_swe,", StringComparison.Ordinal) && !row.Contains(",passed,", StringComparison.Ordinal));
-            return "IC attempts that did not pass:\n" + string.Join('\n', rows.Select(row => row.Length > 300 ? row[..300] : row));
+            using var csv = new StringReader(await Api.GetStringAsync($"api/sweeps/{sweepId}/results.csv"));
+            var (_, rows) = ResultsFile.Parse(csv);
+            var unpassed = rows.Where(r => r.Variant == "ic_swe" && r.Outcome != "passed")
+                .Select(r => $"{r.QuestionId}#{r.Attempt} {r.Outcome}: {(r.Reason.Length > 240 ? r.Reason[..240] : r.Reason)}");
+            return "IC attempts that did not pass:\n" + string.Join('\n', unpassed);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {

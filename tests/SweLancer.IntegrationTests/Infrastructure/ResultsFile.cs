@@ -15,7 +15,13 @@ public static class ResultsFile
     public static (string Header, IReadOnlyList<ResultRow> Rows) Read(string path)
     {
         using var reader = new StreamReader(path);
-        using var csv = CsvReader.Create(reader, new CsvReaderOptions { HasHeader = true, Mode = CsvMode.Rfc4180, AllowLineBreaksInQuotes = true }, leaveOpen: false);
+        return Parse(reader);
+    }
+
+    /// <summary>results.csv's text, e.g. as GET /api/sweeps/{id}/results.csv answers it.</summary>
+    public static (string Header, IReadOnlyList<ResultRow> Rows) Parse(TextReader reader)
+    {
+        using var csv = CsvReader.Create(reader, new CsvReaderOptions { HasHeader = true, Mode = CsvMode.Rfc4180, AllowLineBreaksInQuotes = true }, leaveOpen: true);
         csv.ReadHeader();
         var header = string.Join(',', csv.Headers.ToArray());
         var rows = new List<ResultRow>();
