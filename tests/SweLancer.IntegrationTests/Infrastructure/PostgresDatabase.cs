@@ -16,7 +16,7 @@ public sealed class PostgresDatabase : IAsyncDisposable
 
     private PostgresDatabase(string server, string name)
     {
-        _server = server;
+        _server = Unpooled(server);
         _name = name;
         ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ConnectionString;
     }
@@ -29,7 +29,7 @@ public sealed class PostgresDatabase : IAsyncDisposable
         var name = "swelancer_it_" + Guid.NewGuid().ToString("N")[..12];
         try
         {
-            await using var connection = new NpgsqlConnection(server);
+            await using var connection = new NpgsqlConnection(Unpooled(server));
             await connection.OpenAsync();
             await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
             await create.ExecuteNonQueryAsync();
@@ -51,6 +51,10 @@ public sealed class PostgresDatabase : IAsyncDisposable
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)", connection);
         await drop.ExecuteNonQueryAsync();
     }
+
+    // Outage specs restart the server; a pooled connection from before would fail the next spec with 57P01.
+    private static string Unpooled(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
 
     private static string Redacted(string connectionString) =>
         new NpgsqlConnectionStringBuilder(connectionString) { Password = null }.ConnectionString;
