@@ -16,20 +16,20 @@ public sealed class PostgresDatabase : IAsyncDisposable
 
     private PostgresDatabase(string server, string name)
     {
-        _server = Unpooled(server);
+        _server = server;
         _name = name;
-        ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ConnectionString;
+        ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
     }
 
     public string ConnectionString { get; }
 
     public static async Task<PostgresDatabase> CreateAsync()
     {
-        var server = Environment.GetEnvironmentVariable(EnvironmentVariable) ?? DefaultServer;
+        var server = Unpooled(Environment.GetEnvironmentVariable(EnvironmentVariable) ?? DefaultServer);
         var name = "swelancer_it_" + Guid.NewGuid().ToString("N")[..12];
         try
         {
-            await using var connection = new NpgsqlConnection(Unpooled(server));
+            await using var connection = new NpgsqlConnection(server);
             await connection.OpenAsync();
             await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
             await create.ExecuteNonQueryAsync();
