@@ -5,25 +5,27 @@ namespace SweLancer.Hosting.Logging;
 
 /// <summary>
 /// Writes Akka's log to a file in the sweep's output folder, so the console keeps to progress and results while
-/// warnings and their stack traces stay available for diagnosis.
+/// warnings and their stack traces stay available for diagnosis. A disk that runs full loses log lines, never the
+/// logger (see <see cref="LogFileWriter"/>).
 /// </summary>
 public sealed class FileLogger : ReceiveActor
 {
     /// <summary>Set before the ActorSystem starts; Akka creates loggers by type, without arguments. "-" means standard output.</summary>
     public static string Path { get; set; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "swelancer.log");
 
-    private readonly StreamWriter _writer;
+    private readonly LogFileWriter _writer;
 
     public FileLogger()
     {
         if (Path == "-")
         {
-            _writer = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
+            _writer = new LogFileWriter(Console.OpenStandardOutput(), "standard output", Console.Error);
         }
         else
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
-            _writer = new StreamWriter(Path, append: true) { AutoFlush = true };
+            var file = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0);
+            _writer = new LogFileWriter(file, Path, Console.Error);
         }
 
         Receive<InitializeLogger>(_ => Sender.Tell(new LoggerInitialized()));

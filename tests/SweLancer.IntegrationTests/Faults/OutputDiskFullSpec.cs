@@ -53,6 +53,12 @@ public sealed class OutputDiskFullSpec
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"filled the output disk with {filled / 1024 / 1024} MiB mid-sweep for 15 s; {actual.Count(r => r.Outcome == "passed")} passed, {actual.Count(r => r.Outcome == "failed")} failed, as undisturbed");
         Assert.Equal(expected, actual);
+
+        // The log shares the disk: it lost lines and said so, and its own failure never fed back into it (a logger that
+        // crashed logged its crash to itself, and that loop refilled every byte the disk freed).
+        var log = File.ReadAllText(Path.Combine(outDir, "swelancer.log"));
+        Assert.Contains("log line(s) were dropped: No space left on device", log);
+        Assert.DoesNotContain("FileLogger] No space left on device", log);
         Assert.Empty(DockerFixture.Docker("ps", "-a", "-q", "--filter", "label=swelancer.sweep=disk-full"));
     }
 
