@@ -50,6 +50,9 @@ public sealed class ContainerLease : IAsyncDisposable
     /// <summary>The container's address on the internal grading network, reachable from this host.</summary>
     public string IpAddress { get; }
 
+    /// <summary>Whether its root filesystem is read-only: then files go only into the folders it was created with volumes for.</summary>
+    public bool ReadOnlyRoot { get; init; }
+
     /// <summary>The user for the harness's own steps that write where the container's user may not.</summary>
     public const string Root = "0:0";
 
@@ -147,6 +150,21 @@ public sealed class ContainerLease : IAsyncDisposable
         Directory.CreateDirectory(hostFolder);
         await TarFile.ExtractToDirectoryAsync(buffer, hostFolder, overwriteFiles: true, cancellation);
         return true;
+    }
+
+    /// <summary>Whether <paramref name="containerPath"/> exists and its group or others may write it (Go's mode bits, as the engine reports them).</summary>
+    public async Task<bool> IsWritableByOthersAsync(string containerPath, CancellationToken cancellation)
+    {
+        try
+        {
+            var stat = await EngineCallBound.RunAsync($"looking at {containerPath} in container {Id[..12]}",
+                token => _docker.Containers.GetArchiveFromContainerAsync(Id, new GetArchiveFromContainerParameters { Path = containerPath }, statOnly: true, token), cancellation);
+            return (stat.Stat.Mode & 0b000_010_010) != 0;
+        }
+        catch (DockerContainerNotFoundException)
+        {
+            return false; // not there
+        }
     }
 
     /// <summary>Copies everything under <paramref name="hostRoot"/> into the container, relative to <paramref name="containerFolder"/>,

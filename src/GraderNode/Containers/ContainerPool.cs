@@ -21,7 +21,7 @@ public sealed class ContainerPool : IAsyncDisposable
     private readonly ContainerPoolOptions _options;
     private readonly Uri _endpoint;
     private readonly SemaphoreSlim _slots;
-    private readonly ConcurrentDictionary<(string Image, string Sweep), ConcurrentQueue<ContainerLease>> _warm = new();
+    private readonly ConcurrentDictionary<(string Image, string Sweep, InstallFolders Folders), ConcurrentQueue<ContainerLease>> _warm = new();
     private readonly ImageCache _images;
     private readonly GradingNetworks _networks;
     private readonly OrphanReaper _reaper;
@@ -105,9 +105,17 @@ public sealed class ContainerPool : IAsyncDisposable
         }
     }
 
-    /// <summary>Takes a started container of <paramref name="image"/>, waiting for a free slot.</summary>
+    /// <summary>Takes a started container of <paramref name="image"/> that the harness installs nothing into, waiting for a free slot.</summary>
     /// <exception cref="InfrastructureException">The image is not available, or the engine failed.</exception>
-    public async Task<ContainerLease> LeaseAsync(string image, string sweepId, CancellationToken cancellation)
+    public Task<ContainerLease> LeaseAsync(string image, string sweepId, CancellationToken cancellation) =>
+        LeaseAsync(image, sweepId, InstallFolders.None, cancellation);
+
+    /// <summary>
+    /// Takes a started container of <paramref name="image"/>, waiting for a free slot. With a read-only root
+    /// (<see cref="ContainerPoolOptions.ReadOnlyRoot"/>) only <paramref name="folders"/> can be installed into.
+    /// </summary>
+    /// <exception cref="InfrastructureException">The image is not available, or the engine failed.</exception>
+    public async Task<ContainerLease> LeaseAsync(string image, string sweepId, InstallFolders folders, CancellationToken cancellation)
     {
         using var span = SweLancerTelemetry.Source.StartActivity("container.lease");
         try
@@ -115,7 +123,7 @@ public sealed class ContainerPool : IAsyncDisposable
             await EnsureImageAsync(image, cancellation);
             while (true)
             {
-                if (_warm.TryGetValue((image, sweepId), out var queue) && queue.TryDequeue(out var warm))
+                if (_warm.TryGetValue((image, sweepId, folders), out var queue) && queue.TryDequeue(out var warm))
                 {
                     if (await IsRunningAsync(warm, cancellation))
                     {
@@ -126,7 +134,7 @@ public sealed class ContainerPool : IAsyncDisposable
                     continue;
                 }
                 if (await _slots.WaitAsync(0, cancellation) || await EvictOneWarmAsync(cancellation) || await _slots.WaitAsync(TimeSpan.FromMilliseconds(200), cancellation))
-                    return await CreateHoldingSlotAsync(image, sweepId, cancellation);
+                    return await CreateHoldingSlotAsync(image, sweepId, folders, cancellation);
             }
         }
         catch (Exception ex) when (span.RecordFailure(ex))
@@ -159,7 +167,10 @@ public sealed class ContainerPool : IAsyncDisposable
     }
 
     /// <summary>Starts up to <paramref name="count"/> containers for upcoming work, but only in slots that are free now.</summary>
-    public void Prewarm(string image, string sweepId, int count = 1)
+    public void Prewarm(string image, string sweepId, int count = 1) => Prewarm(image, sweepId, InstallFolders.None, count);
+
+    /// <summary>As <see cref="Prewarm(string, string, int)"/>, for attempts that install into <paramref name="folders"/>.</summary>
+    public void Prewarm(string image, string sweepId, InstallFolders folders, int count = 1)
     {
         for (var i = 0; i < count && _slots.Wait(0); i++)
         {
@@ -169,8 +180,8 @@ public sealed class ContainerPool : IAsyncDisposable
                 try
                 {
                     await EnsureImageAsync(image, CancellationToken.None);
-                    var lease = await CreateHoldingSlotAsync(image, sweepId, CancellationToken.None);
-                    _warm.GetOrAdd((image, sweepId), _ => new ConcurrentQueue<ContainerLease>()).Enqueue(lease);
+                    var lease = await CreateHoldingSlotAsync(image, sweepId, folders, CancellationToken.None);
+                    _warm.GetOrAdd((image, sweepId, folders), _ => new ConcurrentQueue<ContainerLease>()).Enqueue(lease);
                 }
                 catch (InfrastructureException)
                 {
@@ -183,8 +194,8 @@ public sealed class ContainerPool : IAsyncDisposable
     }
 
     /// <summary>Starts a container in a slot already held; the pool waits for every start in flight before it closes.</summary>
-    private Task<ContainerLease> CreateHoldingSlotAsync(string image, string sweepId, CancellationToken cancellation) =>
-        TrackStart(StartHoldingSlotAsync(image, sweepId, cancellation));
+    private Task<ContainerLease> CreateHoldingSlotAsync(string image, string sweepId, InstallFolders folders, CancellationToken cancellation) =>
+        TrackStart(StartHoldingSlotAsync(image, sweepId, folders, cancellation));
 
     /// <summary>Counts a start in flight until it ends, so closing the pool waits for it.</summary>
     private Task<ContainerLease> TrackStart(Task<ContainerLease> start)
@@ -194,14 +205,15 @@ public sealed class ContainerPool : IAsyncDisposable
         return start;
     }
 
-    private async Task<ContainerLease> StartHoldingSlotAsync(string image, string sweepId, CancellationToken cancellation)
+    private async Task<ContainerLease> StartHoldingSlotAsync(string image, string sweepId, InstallFolders folders, CancellationToken cancellation)
     {
         try
         {
             var config = _images.Config(image);
             var command = (config.Entrypoint ?? []).Concat(config.Cmd ?? []).ToList();
             var spec = new ContainerSpec(image, _options.Limits, _options.NetworkName, ContainerGate.Entrypoint, command, WorkingDir: config.WorkingDir,
-                User: _options.User, Tmpfs: new Dictionary<string, string> { ["/tmp"] = _options.ScratchMountOptions });
+                User: _options.User, Tmpfs: new Dictionary<string, string> { ["/tmp"] = _options.ScratchMountOptions },
+                ReadOnlyRoot: _options.ReadOnlyRoot, Volumes: _options.ReadOnlyRoot ? folders.Paths : null);
             return await StartFromSpecAsync(spec, sweepId, DestroyAsync, cancellation);
         }
         catch
@@ -235,7 +247,7 @@ public sealed class ContainerPool : IAsyncDisposable
                 if (string.IsNullOrEmpty(ip))
                     throw new InfrastructureException($"container {id[..12]} got no address on network {_options.NetworkName}", retryable: true);
             }
-            var lease = new ContainerLease(_docker, id, spec.Image, ip, destroy);
+            var lease = new ContainerLease(_docker, id, spec.Image, ip, destroy) { ReadOnlyRoot = spec.ReadOnlyRoot };
             lease.DiskWatch = DiskQuotaWatch.Start(_docker, lease, spec.Limits.DiskBytes);
             ThrowIfClosing(); // the pool began closing while this one started: it must not outlive the pool
             _alive[id] = lease;

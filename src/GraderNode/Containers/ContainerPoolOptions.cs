@@ -17,6 +17,13 @@ public sealed record ContainerPoolOptions(string NodeId, int Slots, ContainerLim
     /// </summary>
     public const long DefaultScratchBytes = 256L * 1024 * 1024;
 
+    /// <summary>
+    /// Whether the containers' root filesystem is read-only, with a volume of its own for each folder the harness installs
+    /// into. Only for a user other than root: a root user could write without bound into those volumes, which the disk
+    /// watch does not see, where a writable root keeps its writes in the watched layer.
+    /// </summary>
+    public bool ReadOnlyRoot => !ContainerUser.IsRoot(User);
+
     /// <summary>The mount options of that tmpfs: sticky and world-writable as /tmp is, executables allowed as on disk.</summary>
     public string ScratchMountOptions => $"rw,exec,nosuid,nodev,size={ScratchBytes},mode=1777";
 

@@ -9,6 +9,8 @@ namespace SweLancer.GraderNode.Containers;
 /// <param name="NetworkMode">A network name, or "none" for loopback only.</param>
 /// <param name="CapAdd">Capabilities given back after dropping all of them.</param>
 /// <param name="Tmpfs">Bounded writable scratch mounts (path to mount options), e.g. for a read-only root.</param>
+/// <param name="Volumes">Folders that each get an anonymous volume, filled from the image when the container is created and
+/// removed with it: the places the harness installs into (the engine's archive API refuses a read-only root elsewhere).</param>
 /// <param name="User">Who its processes run as (uid[:gid] or a name of the image); null keeps the image's own user.</param>
 public sealed record ContainerSpec(
     string Image,
@@ -21,4 +23,5 @@ public sealed record ContainerSpec(
     IReadOnlyList<string>? CapAdd = null,
     bool ReadOnlyRoot = false,
     IReadOnlyDictionary<string, string>? Tmpfs = null,
-    string? User = null);
+    string? User = null,
+    IReadOnlyList<string>? Volumes = null);

@@ -36,6 +36,7 @@ public static class ContainerSpecBuilder
             SecurityOpt = ["no-new-privileges"],
             ReadonlyRootfs = spec.ReadOnlyRoot,
             Tmpfs = spec.Tmpfs?.ToDictionary(t => t.Key, t => t.Value),
+            Mounts = spec.Volumes?.Select(folder => new Mount { Type = "volume", Target = folder }).ToList(),
         },
     };
 }

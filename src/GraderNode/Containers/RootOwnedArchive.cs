@@ -5,7 +5,9 @@ namespace SweLancer.GraderNode.Containers;
 /// <summary>
 /// A tar of a host folder whose entries all belong to root (uid and gid 0), whoever owns the files on this host. The
 /// engine gives extracted files the owner written in the archive, so without this a grader running as some uid would
-/// install the hidden tests as that uid, and a container user with the same uid could rewrite them.
+/// install the hidden tests as that uid, and a container user with the same uid could rewrite them. Nor may its group
+/// or others write them: the container user is one of those, and with a read-only root the folders installed into are
+/// volumes that the disk watch does not measure.
 /// </summary>
 public static class RootOwnedArchive
 {
@@ -23,6 +25,7 @@ public static class RootOwnedArchive
             {
                 entry.Uid = 0;
                 entry.Gid = 0;
+                entry.Mode &= ~(UnixFileMode.GroupWrite | UnixFileMode.OtherWrite);
                 if (entry is PosixTarEntry posix)
                 {
                     posix.UserName = "root";

@@ -13,7 +13,7 @@ namespace SweLancer.GraderNode.Ic;
 public static class BrowserTestRuns
 {
     public static async Task<GradeDecision> RunAsync(BrowserTestRun browserRun, ContainerPool pool, ContainerLease first, PatchedWorkspace workspace,
-        TaskDefinition task, AttemptContext attempt, TestRunSettings settings, CancellationToken cancellation)
+        InstallFolders folders, TaskDefinition task, AttemptContext attempt, TestRunSettings settings, CancellationToken cancellation)
     {
         var series = new RunSeries(settings.BrowserRuns, settings, attempt.Meter);
         var lease = first;
@@ -24,7 +24,7 @@ public static class BrowserTestRuns
             {
                 // As in the command runner: the used container goes back before a new one is asked for.
                 await lease.DisposeAsync();
-                lease = await pool.LeaseAsync(task.Ic!.Image!, attempt.SweepId, cancellation);
+                lease = await pool.LeaseAsync(task.Ic!.Image!, attempt.SweepId, folders, cancellation);
                 lease.ChargeTo(attempt.Meter);
                 await workspace.InstallAsync(lease, cancellation);
             }

@@ -18,7 +18,7 @@ public static class CommandTestRun
     public const int MaxRuns = 3;
 
     /// <param name="command">The test command with its program resolved (<see cref="TestCommand"/>).</param>
-    public static async Task<GradeDecision> RunAsync(ContainerPool pool, ContainerLease first, PatchedWorkspace workspace, TaskDefinition task,
+    public static async Task<GradeDecision> RunAsync(ContainerPool pool, ContainerLease first, PatchedWorkspace workspace, InstallFolders folders, TaskDefinition task,
         IReadOnlyList<string> command, AttemptContext attempt, TestRunSettings settings, CancellationToken cancellation)
     {
         var spec = task.Ic!;
@@ -31,7 +31,7 @@ public static class CommandTestRun
             {
                 // Give the used container back first: holding it while waiting for a new one deadlocks a full pool.
                 await lease.DisposeAsync();
-                lease = await pool.LeaseAsync(spec.Image!, attempt.SweepId, cancellation);
+                lease = await pool.LeaseAsync(spec.Image!, attempt.SweepId, folders, cancellation);
                 lease.ChargeTo(attempt.Meter);
                 await workspace.InstallAsync(lease, cancellation);
             }
@@ -130,7 +130,11 @@ public static class CommandTestRun
                 if (file.Executable && !OperatingSystem.IsWindows())
                     File.SetUnixFileMode(path, File.GetUnixFileMode(path) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
             }
-            await lease.CopyInAsync(staging, "/", cancellation);
+            // A read-only root takes files only in its volumes, one of which is the mount; a writable one gets the folder made.
+            if (lease.ReadOnlyRoot)
+                await lease.CopyInAsync(mount, IcTaskSpec.HiddenTestsMount, cancellation);
+            else
+                await lease.CopyInAsync(staging, "/", cancellation);
         }
         finally
         {

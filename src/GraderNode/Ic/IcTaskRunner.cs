@@ -59,9 +59,10 @@ public sealed class IcTaskRunner(ContainerPool pool, BrowserPool browsers, strin
                 return GradeDecision.Fail(verdict.Reason);
 
             using var turn = await _turns.EnterAsync(attempt.SweepId, cancellation);
-            await using var lease = await pool.LeaseAsync(spec.Image, attempt.SweepId, cancellation);
+            var folders = PatchedWorkspace.InstallFoldersOf(spec);
+            await using var lease = await pool.LeaseAsync(spec.Image, attempt.SweepId, folders, cancellation);
             lease.ChargeTo(attempt.Meter);
-            pool.Prewarm(spec.Image, attempt.SweepId); // the next attempt most likely needs the same image
+            pool.Prewarm(spec.Image, attempt.SweepId, folders); // the next attempt most likely needs the same image and folders
 
             if (spec.Runner == IcRunnerKinds.Command && spec.TestCommand is not { Count: > 0 })
                 return GradeDecision.SystemError($"task {task.QuestionId} has no test_command for the command runner", retryable: false);
@@ -80,8 +81,8 @@ public sealed class IcTaskRunner(ContainerPool pool, BrowserPool browsers, strin
                 try
                 {
                     decision = spec.Runner == IcRunnerKinds.Browser
-                        ? await BrowserTestRuns.RunAsync(_browserRun, pool, lease, workspace, task, attempt, _runs, cancellation)
-                        : await CommandTestRun.RunAsync(pool, lease, workspace, task, command!, attempt, _runs, cancellation);
+                        ? await BrowserTestRuns.RunAsync(_browserRun, pool, lease, workspace, folders, task, attempt, _runs, cancellation)
+                        : await CommandTestRun.RunAsync(pool, lease, workspace, folders, task, command!, attempt, _runs, cancellation);
                 }
                 catch (Exception ex) when (run.RecordFailure(ex))
                 {

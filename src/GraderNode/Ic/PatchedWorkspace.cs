@@ -18,13 +18,16 @@ public sealed class PatchedWorkspace : IDisposable
     private readonly IReadOnlyList<string> _roots;
     private readonly IReadOnlyList<string> _newRoots;
     private readonly IReadOnlyList<string> _removedPaths;
+    private readonly IReadOnlyList<string> _openRoots;
 
-    private PatchedWorkspace(string root, IReadOnlyList<string> roots, IReadOnlyList<string> newRoots, IReadOnlyList<string> removedPaths, bool neededFuzz)
+    private PatchedWorkspace(string root, IReadOnlyList<string> roots, IReadOnlyList<string> newRoots, IReadOnlyList<string> removedPaths,
+        IReadOnlyList<string> openRoots, bool neededFuzz)
     {
         _root = root;
         _roots = roots;
         _newRoots = newRoots;
         _removedPaths = removedPaths;
+        _openRoots = openRoots;
         NeededFuzz = neededFuzz;
     }
 
@@ -32,6 +35,11 @@ public sealed class PatchedWorkspace : IDisposable
 
     /// <summary>The folders (relative to the container root) that <see cref="InstallAsync"/> copies in, and nothing else.</summary>
     public IReadOnlyList<string> Folders => _roots;
+
+    /// <summary>What an attempt at <paramref name="spec"/> installs into its containers: the app's folders and the hidden tests'.</summary>
+    /// <exception cref="InfrastructureException">The task's own bug patch is not a diff this grader applies.</exception>
+    public static InstallFolders InstallFoldersOf(IcTaskSpec spec) =>
+        InstallFolders.Of(Roots(spec, ParseBugPatch(spec)?.Files ?? []).Select(r => "/" + r).Append(IcTaskSpec.HiddenTestsMount));
 
     /// <exception cref="ModelFailureException">The model's patch does not apply, goes through a symbolic link, or changed a path it was not approved for.</exception>
     /// <exception cref="InfrastructureException">The task's own bug patch is unreadable or does not apply.</exception>
@@ -47,6 +55,13 @@ public sealed class PatchedWorkspace : IDisposable
             foreach (var folder in roots)
                 await lease.CopyOutAsync("/" + folder, root, cancellation);
             var absent = roots.Where(r => !Directory.Exists(Path.Combine(root, r))).ToList();
+            // The archive API keeps a folder's own mode: one the image left writable to others stays so unless changed.
+            var open = new List<string>();
+            foreach (var folder in roots.Except(absent))
+            {
+                if (await lease.IsWritableByOthersAsync("/" + folder, cancellation))
+                    open.Add(folder);
+            }
 
             if (bug is not null)
             {
@@ -83,7 +98,7 @@ public sealed class PatchedWorkspace : IDisposable
                 .Distinct()
                 .ToList();
             var created = absent.Where(r => Directory.Exists(Path.Combine(root, r))).ToList();
-            return new PatchedWorkspace(root, roots, created, removed, fuzz);
+            return new PatchedWorkspace(root, roots, created, removed, open, fuzz);
         }
         catch (Exception ex)
         {
@@ -125,12 +140,14 @@ public sealed class PatchedWorkspace : IDisposable
     private async Task CopyInAsync(ContainerLease lease, CancellationToken cancellation)
     {
         // Before anything of the patch is in the container: the image's own sh and tools do this, as root, since the
-        // app's installed files are not the container user's to change.
-        if (_removedPaths.Count > 0 || _newRoots.Count > 0)
+        // app's installed files are not the container user's to change (nor, so, its folders: "ro:" closes them).
+        if (_removedPaths.Count > 0 || _newRoots.Count > 0 || _openRoots.Count > 0)
         {
-            var script = "for p in \"$@\"; do case \"$p\" in rm:*) rm -f -- \"${p#rm:}\" || exit 1;; mk:*) mkdir -p -- \"${p#mk:}\" || exit 1;; esac; done";
+            var script = "for p in \"$@\"; do case \"$p\" in rm:*) rm -f -- \"${p#rm:}\" || exit 1;; mk:*) mkdir -p -- \"${p#mk:}\" || exit 1;; " +
+                "ro:*) chmod go-w -- \"${p#ro:}\" || exit 1;; esac; done";
             var result = await lease.RunStepAsync("preparing the app's folders",
-                ["/bin/sh", "-c", script, "sh", .. _removedPaths.Select(p => "rm:/" + p), .. _newRoots.Select(r => "mk:/" + r)], "/", cancellation, ContainerLease.Root);
+                ["/bin/sh", "-c", script, "sh", .. _removedPaths.Select(p => "rm:/" + p), .. _newRoots.Select(r => "mk:/" + r), .. _openRoots.Select(r => "ro:/" + r)],
+                "/", cancellation, ContainerLease.Root);
             if (result.ExitCode != 0)
                 throw new InfrastructureException($"could not prepare the app's folders in the container: {result.Output}", retryable: true);
         }

@@ -95,7 +95,7 @@ public sealed class NonRootContainerSpec : IAsyncLifetime
     [Fact]
     public async Task The_containers_user_cannot_write_the_tools_the_tests_or_the_installed_app_only_scratch()
     {
-        await using var lease = await _pool.LeaseAsync(_longTest.Ic!.Image!, "nonroot-spec", Ct);
+        await using var lease = await _pool.LeaseAsync(_longTest.Ic!.Image!, "nonroot-spec", PatchedWorkspace.InstallFoldersOf(_longTest.Ic!), Ct);
         var staged = Directory.CreateTempSubdirectory("swelancer-nonroot-").FullName;
         try
         {

@@ -33,6 +33,25 @@ public sealed class ContainerSpecBuilderSpec
     }
 
     [Fact]
+    public void A_read_only_root_gets_an_anonymous_volume_for_each_install_folder()
+    {
+        var spec = new ContainerSpec("img:1", ContainerLimits.Default, "net", ReadOnlyRoot: true, Volumes: ["/hidden-tests", "/srv/app"]);
+        var built = ContainerSpecBuilder.Build(spec, "node-1", "sweep-1");
+
+        Assert.True(built.HostConfig.ReadonlyRootfs);
+        Assert.Equal(["/hidden-tests", "/srv/app"], built.HostConfig.Mounts.Select(m => m.Target).ToArray());
+        Assert.All(built.HostConfig.Mounts, m => Assert.Equal(("volume", null), (m.Type, m.Source))); // no name: removed with the container
+    }
+
+    [Fact]
+    public void Without_volumes_no_mount_is_added()
+    {
+        var built = ContainerSpecBuilder.Build(new ContainerSpec("img:1", ContainerLimits.Default, "net"), "node-1", "sweep-1");
+        Assert.False(built.HostConfig.ReadonlyRootfs);
+        Assert.Null(built.HostConfig.Mounts);
+    }
+
+    [Fact]
     public void The_pools_user_goes_to_the_engine_as_given()
     {
         var spec = new ContainerSpec("img:1", ContainerLimits.Default, "net", User: ContainerPoolOptions.DefaultUser);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Formats.Tar;
+using System.Runtime.Versioning;
 using SweLancer.GraderNode.Containers;
 using Xunit;
 
@@ -39,6 +40,30 @@ public sealed class RootOwnedArchiveSpec : IDisposable
         Assert.Equal((UnixFileMode)0b111_101_101, file.Mode);
         Assert.Equal("echo PASS\n", file.Text);
         Assert.Equal("test.sh", entries.Single(e => e.Name == "hidden-tests/link").Link);
+    }
+
+    /// <summary>A file or folder its group or others could write (left so by the image, or by the model's patch) is not installed so.</summary>
+    [Fact]
+    [SupportedOSPlatform("linux")]
+    public async Task No_entry_stays_writable_by_group_or_others()
+    {
+        var uploads = Path.Combine(_folder, "app", "uploads");
+        Directory.CreateDirectory(uploads);
+        var file = Path.Combine(_folder, "app", "data.json");
+        await File.WriteAllTextAsync(file, "[]", TestContext.Current.CancellationToken);
+        File.SetUnixFileMode(uploads, (UnixFileMode)0b111_111_111);
+        File.SetUnixFileMode(file, (UnixFileMode)0b110_110_110);
+
+        using var archive = await RootOwnedArchive.CreateAsync(_folder, TestContext.Current.CancellationToken);
+        var modes = new Dictionary<string, UnixFileMode>();
+        await using (var reader = new TarReader(archive))
+        {
+            while (await reader.GetNextEntryAsync(copyData: false, TestContext.Current.CancellationToken) is { } entry)
+                modes[entry.Name.TrimEnd('/')] = entry.Mode;
+        }
+
+        Assert.Equal((UnixFileMode)0b111_101_101, modes["app/uploads"]);
+        Assert.Equal((UnixFileMode)0b110_100_100, modes["app/data.json"]);
     }
 
     /// <summary>Run as root (as CI is), the files are given to uid 4242 first; otherwise they already belong to a non-root user.</summary>
