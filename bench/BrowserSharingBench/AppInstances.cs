@@ -41,14 +41,15 @@ public sealed class AppInstances : IAsyncDisposable
             {
                 var first = group.First();
                 var spec = first.Task.Ic!;
-                leases[first.Index] = await pool.LeaseAsync(spec.Image!, sweepId, cancellation);
+                var folders = PatchedWorkspace.InstallFoldersOf(spec);
+                leases[first.Index] = await pool.LeaseAsync(spec.Image!, sweepId, folders, cancellation);
                 var verdict = PatchPolicy.Check(spec.GoldPatch!, spec);
                 if (!verdict.Allowed)
                     throw new InvalidOperationException($"{first.Task.QuestionId}: the gold patch is refused: {verdict.Reason}");
                 using var workspace = await PatchedWorkspace.PrepareAsync(leases[first.Index], spec, verdict, patcher, cancellation);
                 await Parallel.ForEachAsync(group, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellation }, async (job, ct) =>
                 {
-                    leases[job.Index] ??= await pool.LeaseAsync(spec.Image!, sweepId, ct);
+                    leases[job.Index] ??= await pool.LeaseAsync(spec.Image!, sweepId, folders, ct);
                     await workspace.InstallAsync(leases[job.Index], ct);
                     await leases[job.Index].ReleaseGateAsync(ct);
                     await WaitForAppAsync(new Uri($"http://{leases[job.Index].IpAddress}:{spec.ServePort}/"), ct);

@@ -389,7 +389,7 @@ public static class Program
         var (code, output) = Docker("ps", "-a", "-q", "--filter", filter);
         var ids = code == 0 ? output.Split('\n', StringSplitOptions.RemoveEmptyEntries) : [];
         if (ids.Length > 0)
-            Docker(["rm", "-f", .. ids]);
+            Docker(["rm", "-f", "-v", .. ids]);
     }
 
     internal static double Median(IReadOnlyList<double> values) => Percentile(values, 0.5);

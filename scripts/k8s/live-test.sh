@@ -48,7 +48,7 @@ cleanup() {
   "$repo/scripts/k8s/cluster.sh" down
   # Grading containers of this release's graders that survived everything (none expected) are removed too.
   leftovers=$(docker ps -aq --filter label=swelancer.node 2>/dev/null | xargs -r docker inspect -f '{{.Id}} {{index .Config.Labels "swelancer.node"}}' 2>/dev/null | awk -v p="$NS." 'index($2, p) == 1 {print $1}')
-  [[ -n $leftovers ]] && docker rm -f $leftovers >/dev/null 2>&1
+  [[ -n $leftovers ]] && docker rm -f -v $leftovers >/dev/null 2>&1
   log "cleaned up; total $(( SECONDS - start )) s"
   exit $status
 }

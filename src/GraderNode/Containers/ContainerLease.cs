@@ -152,21 +152,6 @@ public sealed class ContainerLease : IAsyncDisposable
         return true;
     }
 
-    /// <summary>Whether <paramref name="containerPath"/> exists and its group or others may write it (Go's mode bits, as the engine reports them).</summary>
-    public async Task<bool> IsWritableByOthersAsync(string containerPath, CancellationToken cancellation)
-    {
-        try
-        {
-            var stat = await EngineCallBound.RunAsync($"looking at {containerPath} in container {Id[..12]}",
-                token => _docker.Containers.GetArchiveFromContainerAsync(Id, new GetArchiveFromContainerParameters { Path = containerPath }, statOnly: true, token), cancellation);
-            return (stat.Stat.Mode & 0b000_010_010) != 0;
-        }
-        catch (DockerContainerNotFoundException)
-        {
-            return false; // not there
-        }
-    }
-
     /// <summary>Copies everything under <paramref name="hostRoot"/> into the container, relative to <paramref name="containerFolder"/>,
     /// owned by root whoever owns it on this host (<see cref="RootOwnedArchive"/>).</summary>
     public async Task CopyInAsync(string hostRoot, string containerFolder, CancellationToken cancellation)

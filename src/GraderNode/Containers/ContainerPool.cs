@@ -117,6 +117,7 @@ public sealed class ContainerPool : IAsyncDisposable
     /// <exception cref="InfrastructureException">The image is not available, or the engine failed.</exception>
     public async Task<ContainerLease> LeaseAsync(string image, string sweepId, InstallFolders folders, CancellationToken cancellation)
     {
+        folders = Effective(folders);
         using var span = SweLancerTelemetry.Source.StartActivity("container.lease");
         try
         {
@@ -172,6 +173,7 @@ public sealed class ContainerPool : IAsyncDisposable
     /// <summary>As <see cref="Prewarm(string, string, int)"/>, for attempts that install into <paramref name="folders"/>.</summary>
     public void Prewarm(string image, string sweepId, InstallFolders folders, int count = 1)
     {
+        folders = Effective(folders);
         for (var i = 0; i < count && _slots.Wait(0); i++)
         {
             var warming = Task.Run(async () =>
@@ -192,6 +194,9 @@ public sealed class ContainerPool : IAsyncDisposable
             _ = warming.ContinueWith(t => _warming.TryRemove(t, out _), TaskScheduler.Default);
         }
     }
+
+    /// <summary>The folders that make a container different: none with a writable root, which takes files anywhere.</summary>
+    private InstallFolders Effective(InstallFolders folders) => _options.ReadOnlyRoot ? folders : InstallFolders.None;
 
     /// <summary>Starts a container in a slot already held; the pool waits for every start in flight before it closes.</summary>
     private Task<ContainerLease> CreateHoldingSlotAsync(string image, string sweepId, InstallFolders folders, CancellationToken cancellation) =>

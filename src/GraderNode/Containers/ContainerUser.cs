@@ -22,6 +22,14 @@ public static class ContainerUser
         return null;
     }
 
-    /// <summary>Whether <paramref name="value"/> is root by number or by name (the user part only).</summary>
-    public static bool IsRoot(string value) => value.Split(':')[0] is "0" or "root";
+    /// <summary>
+    /// Whether <paramref name="value"/> is root by number (0, 00, …) or by name (the user part only). Another name that an
+    /// image maps to uid 0 is not seen here: its containers would get a read-only root whose volumes take root's writes
+    /// unmeasured, so give root as 0 or root (docs/security.md).
+    /// </summary>
+    public static bool IsRoot(string value)
+    {
+        var user = value.Split(':')[0];
+        return user == "root" || (user.Length > 0 && user.All(c => c == '0'));
+    }
 }

@@ -18,16 +18,16 @@ public sealed class PatchedWorkspace : IDisposable
     private readonly IReadOnlyList<string> _roots;
     private readonly IReadOnlyList<string> _newRoots;
     private readonly IReadOnlyList<string> _removedPaths;
-    private readonly IReadOnlyList<string> _openRoots;
+    private readonly InstallFolders _folders;
 
     private PatchedWorkspace(string root, IReadOnlyList<string> roots, IReadOnlyList<string> newRoots, IReadOnlyList<string> removedPaths,
-        IReadOnlyList<string> openRoots, bool neededFuzz)
+        InstallFolders folders, bool neededFuzz)
     {
         _root = root;
         _roots = roots;
         _newRoots = newRoots;
         _removedPaths = removedPaths;
-        _openRoots = openRoots;
+        _folders = folders;
         NeededFuzz = neededFuzz;
     }
 
@@ -38,8 +38,19 @@ public sealed class PatchedWorkspace : IDisposable
 
     /// <summary>What an attempt at <paramref name="spec"/> installs into its containers: the app's folders and the hidden tests'.</summary>
     /// <exception cref="InfrastructureException">The task's own bug patch is not a diff this grader applies.</exception>
-    public static InstallFolders InstallFoldersOf(IcTaskSpec spec) =>
-        InstallFolders.Of(Roots(spec, ParseBugPatch(spec)?.Files ?? []).Select(r => "/" + r).Append(IcTaskSpec.HiddenTestsMount));
+    public static InstallFolders InstallFoldersOf(IcTaskSpec spec) => InstallFoldersOf(Roots(spec, ParseBugPatch(spec)?.Files ?? []));
+
+    private static InstallFolders InstallFoldersOf(IEnumerable<string> roots)
+    {
+        try
+        {
+            return InstallFolders.Of(roots.Select(r => "/" + r).Append(IcTaskSpec.HiddenTestsMount));
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InfrastructureException($"the task's folders cannot be installed into: {ex.Message}", retryable: false);
+        }
+    }
 
     /// <exception cref="ModelFailureException">The model's patch does not apply, goes through a symbolic link, or changed a path it was not approved for.</exception>
     /// <exception cref="InfrastructureException">The task's own bug patch is unreadable or does not apply.</exception>
@@ -55,13 +66,6 @@ public sealed class PatchedWorkspace : IDisposable
             foreach (var folder in roots)
                 await lease.CopyOutAsync("/" + folder, root, cancellation);
             var absent = roots.Where(r => !Directory.Exists(Path.Combine(root, r))).ToList();
-            // The archive API keeps a folder's own mode: one the image left writable to others stays so unless changed.
-            var open = new List<string>();
-            foreach (var folder in roots.Except(absent))
-            {
-                if (await lease.IsWritableByOthersAsync("/" + folder, cancellation))
-                    open.Add(folder);
-            }
 
             if (bug is not null)
             {
@@ -98,7 +102,7 @@ public sealed class PatchedWorkspace : IDisposable
                 .Distinct()
                 .ToList();
             var created = absent.Where(r => Directory.Exists(Path.Combine(root, r))).ToList();
-            return new PatchedWorkspace(root, roots, created, removed, open, fuzz);
+            return new PatchedWorkspace(root, roots, created, removed, InstallFoldersOf(roots), fuzz);
         }
         catch (Exception ex)
         {
@@ -140,14 +144,21 @@ public sealed class PatchedWorkspace : IDisposable
     private async Task CopyInAsync(ContainerLease lease, CancellationToken cancellation)
     {
         // Before anything of the patch is in the container: the image's own sh and tools do this, as root, since the
-        // app's installed files are not the container user's to change (nor, so, its folders: "ro:" closes them).
-        if (_removedPaths.Count > 0 || _newRoots.Count > 0 || _openRoots.Count > 0)
+        // app's installed files are not the container user's to change. With a read-only root the installed folders are
+        // volumes the disk watch does not measure, and a volume's top keeps the image's owner and mode (the archive
+        // carries only what is inside): "own:" gives each to root, closed to group and others, before the app starts.
+        var closing = lease.ReadOnlyRoot ? _folders.Paths : [];
+        if (_removedPaths.Count > 0 || _newRoots.Count > 0 || closing.Count > 0)
         {
             var script = "for p in \"$@\"; do case \"$p\" in rm:*) rm -f -- \"${p#rm:}\" || exit 1;; mk:*) mkdir -p -- \"${p#mk:}\" || exit 1;; " +
-                "ro:*) chmod go-w -- \"${p#ro:}\" || exit 1;; esac; done";
+                "own:*) chown 0:0 -- \"${p#own:}\" && chmod go-w -- \"${p#own:}\" || exit 3;; esac; done";
             var result = await lease.RunStepAsync("preparing the app's folders",
-                ["/bin/sh", "-c", script, "sh", .. _removedPaths.Select(p => "rm:/" + p), .. _newRoots.Select(r => "mk:/" + r), .. _openRoots.Select(r => "ro:/" + r)],
+                ["/bin/sh", "-c", script, "sh", .. _removedPaths.Select(p => "rm:/" + p), .. _newRoots.Select(r => "mk:/" + r), .. closing.Select(f => "own:" + f)],
                 "/", cancellation, ContainerLease.Root);
+            if (result.ExitCode == 3)
+                throw new InfrastructureException("an installed folder of the image cannot be given to root (the harness's steps hold no capability, so " +
+                    "root cannot take a folder the image gave another user): with a read-only root the container's user must not own one. " +
+                    $"Give the folder to root in the image, or grade it with --container-user 0: {result.Output}", retryable: false);
             if (result.ExitCode != 0)
                 throw new InfrastructureException($"could not prepare the app's folders in the container: {result.Output}", retryable: true);
         }

@@ -264,7 +264,7 @@ public sealed class ClusterRig : IAsyncDisposable
         foreach (var id in GraderIds)
         {
             foreach (var container in DockerFixture.ContainersOfNode(id))
-                DockerFixture.Docker("rm", "-f", container);
+                DockerFixture.Docker("rm", "-f", "-v", container);
         }
 
         Api.Dispose();

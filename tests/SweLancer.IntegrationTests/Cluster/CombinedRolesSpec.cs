@@ -44,7 +44,7 @@ public sealed class CombinedRolesSpec
         finally
         {
             foreach (var container in DockerFixture.ContainersOfNode(nodeId))
-                DockerFixture.Docker("rm", "-f", container);
+                DockerFixture.Docker("rm", "-f", "-v", container);
         }
     }
 }

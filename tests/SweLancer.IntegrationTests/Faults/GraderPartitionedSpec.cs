@@ -74,7 +74,7 @@ public sealed class GraderPartitionedSpec
             restarted?.Dispose();
             grader.Dispose();
             foreach (var container in DockerFixture.ContainersOfNode(id))
-                DockerFixture.Docker("rm", "-f", container);
+                DockerFixture.Docker("rm", "-f", "-v", container);
         }
     }
 

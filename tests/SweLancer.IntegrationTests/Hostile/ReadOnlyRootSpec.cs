@@ -95,38 +95,73 @@ public sealed class ReadOnlyRootSpec : IAsyncLifetime
             Assert.Equal("", DockerFixture.Docker("volume", "ls", "-q", "--filter", "name=^" + volume["volume:".Length..] + "$"));
     }
 
-    /// <summary>
-    /// The image leaves its app folder and an uploads folder in it writable by all. Run as the image made it, the
-    /// container's user writes there; in a volume the disk watch does not measure, that would be a write without bound.
-    /// Installed by the harness, both are closed: the archive keeps no write bit for group or others, and the app
-    /// folder's own mode, which the archive does not carry, is closed by the harness's preparing step.
-    /// </summary>
-    [Fact]
-    public async Task An_app_folder_the_image_leaves_open_to_all_is_closed_before_the_models_code_runs()
+    /// <summary>An image of the sample's, changed by <paramref name="script"/> run as root; removed with the spec.</summary>
+    private string ImageChangedBy(string script)
     {
         var maker = "open-app-maker-" + Guid.NewGuid().ToString("N")[..8];
-        DockerFixture.Docker("run", "--name", maker, "--user", "0", "--entrypoint", "/bin/sh", _task.Ic!.Image!, "-c",
-            "mkdir -p /srv/app/uploads && chmod 777 /srv/app /srv/app/uploads");
+        DockerFixture.Docker("run", "--name", maker, "--user", "0", "--entrypoint", "/bin/sh", _task.Ic!.Image!, "-c", script);
         DockerFixture.Docker("commit", maker, _openImage);
         DockerFixture.Docker("rm", maker);
-        var opened = DockerFixture.Docker("run", "--rm", "--user", ContainerPoolOptions.DefaultUser, "--entrypoint", "/bin/sh", _openImage, "-c",
-            "touch /srv/app/planted && touch /srv/app/uploads/planted && echo both-written");
-        Assert.Equal("both-written", opened); // the opening the image gives
+        return _openImage;
+    }
 
-        var spec = _task.Ic! with { Image = _openImage };
+    private async Task<ContainerLease> InstalledAsync(IcTaskSpec spec)
+    {
         var verdict = PatchPolicy.Check(spec.GoldPatch!, spec);
         Assert.True(verdict.Allowed, verdict.Reason);
-        await using var lease = await _pool.LeaseAsync(_openImage, "readonly-spec", PatchedWorkspace.InstallFoldersOf(spec), Ct);
-        using (var workspace = await PatchedWorkspace.PrepareAsync(lease, spec, verdict, new GnuPatch(), Ct))
-            await workspace.InstallAsync(lease, Ct);
+        var lease = await _pool.LeaseAsync(spec.Image!, "readonly-spec", PatchedWorkspace.InstallFoldersOf(spec), Ct);
+        try
+        {
+            using (var workspace = await PatchedWorkspace.PrepareAsync(lease, spec, verdict, new GnuPatch(), Ct))
+                await workspace.InstallAsync(lease, Ct);
+            return lease;
+        }
+        catch
+        {
+            await lease.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The image leaves its app folder, an uploads folder in it and /hidden-tests writable by all. Run as the image made
+    /// it, the container's user writes there; in a volume the disk watch does not measure, that would be a write without
+    /// bound, and in /hidden-tests a file planted before the tests arrive. Installed by the harness, all are closed: the
+    /// archive keeps no write bit for group or others, and each installed folder's own owner and mode, which the archive
+    /// does not carry, are set by the harness's preparing step.
+    /// </summary>
+    [Fact]
+    public async Task Folders_the_image_leaves_open_to_all_are_closed_before_the_models_code_runs()
+    {
+        var image = ImageChangedBy("mkdir -p /srv/app/uploads /hidden-tests && chmod 777 /srv/app /srv/app/uploads /hidden-tests");
+        var opened = DockerFixture.Docker("run", "--rm", "--user", ContainerPoolOptions.DefaultUser, "--entrypoint", "/bin/sh", image, "-c",
+            "touch /srv/app/planted && touch /srv/app/uploads/planted && touch /hidden-tests/planted && echo all-written");
+        Assert.Equal("all-written", opened); // the opening the image gives
+
+        await using var lease = await InstalledAsync(_task.Ic! with { Image = image });
         await lease.ReleaseGateAsync(Ct);
 
         var tries = await lease.ExecAsync(["sh", "-c",
-            "touch /srv/app/planted 2>/dev/null && echo wrote-app; touch /srv/app/uploads/planted 2>/dev/null && echo wrote-uploads; " +
-            "ls -ldn /srv/app /srv/app/uploads"], "/", Ct);
-        Assert.DoesNotContain("wrote-", tries.Stdout);
-        Assert.True(tries.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length == 2, tries.Output);
-        Assert.Matches(@"drwxr-xr-x\s+\S+\s+0\s+0\s.*/srv/app\n", tries.Stdout + "\n");
-        Assert.Matches(@"drwxr-xr-x\s+\S+\s+0\s+0\s.*/srv/app/uploads", tries.Stdout);
+            "for f in /srv/app/planted /srv/app/uploads/planted /hidden-tests/planted; do touch $f 2>/dev/null && echo wrote $f; done; " +
+            "ls -ldn /srv/app /srv/app/uploads /hidden-tests"], "/", Ct);
+        Assert.DoesNotContain("wrote", tries.Stdout);
+        var modes = tries.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(modes.Length == 3, tries.Output);
+        Assert.All(modes, line => Assert.Matches(@"^drwxr-xr-x\s+\S+\s+0\s+0\s", line));
+    }
+
+    /// <summary>
+    /// An image that gives its app folder to a user of its own (as node images give /app to node): root without
+    /// capabilities cannot take it back, so the attempt is a system error that says what to change, never a pass or a
+    /// failure, and the user gets no unmeasured place to write.
+    /// </summary>
+    [Fact]
+    public async Task An_app_folder_the_image_gives_to_another_user_is_a_clear_system_error()
+    {
+        var image = ImageChangedBy("chown 1000:1000 /srv/app");
+        var refused = await Assert.ThrowsAsync<InfrastructureException>(() => InstalledAsync(_task.Ic! with { Image = image }));
+        Assert.False(refused.Retryable);
+        Assert.Contains("--container-user 0", refused.Message);
+        Assert.Contains("/srv/app", refused.Message);
     }
 }

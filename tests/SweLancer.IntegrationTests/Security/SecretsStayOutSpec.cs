@@ -115,7 +115,7 @@ public sealed class SecretsStayOutSpec
         Assert.Empty(leaks);
         TestContext.Current.TestOutputHelper?.WriteLine($"looked for 3 secrets in {texts.Count} outputs ({texts.Sum(t => t.Value.Length)} characters): none found");
         foreach (var container in DockerFixture.ContainersOfNode(graderId))
-            DockerFixture.Docker("rm", "-f", container);
+            DockerFixture.Docker("rm", "-f", "-v", container);
     }
 
     private static string Text(int port) => port.ToString(CultureInfo.InvariantCulture);

@@ -47,6 +47,9 @@ public sealed class ContainerUserOptionSpec
     [InlineData("0", true)]
     [InlineData("root:root", true)]
     [InlineData("0:1000", true)]
+    [InlineData("00", true)]
+    [InlineData("000:0", true)]
+    [InlineData("10", false)]
     [InlineData("65534:0", false)]
     [InlineData("1000", false)]
     public void Root_is_told_by_its_user_part(string user, bool root) =>
