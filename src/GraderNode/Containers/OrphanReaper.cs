@@ -41,12 +41,41 @@ public sealed class OrphanReaper(DockerClient docker, string nodeId)
         }
         catch (DockerApiException ex) when (ex.StatusCode == HttpStatusCode.Conflict)
         {
-            // "removal already in progress"
+            // "removal already in progress": another caller's removal, which may never be waited for (a lease's disposal
+            // cut short by the process's exit). Returning now let a grader exit with its container still listed.
+            await WaitGoneAsync(id);
         }
         catch (Exception ex) when (EngineLoss.Is(ex, CancellationToken.None))
         {
             _pending[id] = true;
         }
+    }
+
+    /// <summary>How long a removal in progress elsewhere is waited for before this one is tried again.</summary>
+    public static readonly TimeSpan RemovalWait = TimeSpan.FromSeconds(30);
+
+    private async Task WaitGoneAsync(string id)
+    {
+        var deadline = DateTime.UtcNow + RemovalWait;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                await docker.Containers.InspectContainerAsync(id);
+            }
+            catch (DockerContainerNotFoundException)
+            {
+                _pending.TryRemove(id, out _);
+                return;
+            }
+            catch (Exception ex) when (EngineLoss.Is(ex, CancellationToken.None))
+            {
+                _pending[id] = true;
+                return;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+        _pending[id] = true; // still there: tried again after the next container start, and by the node sweep at disposal
     }
 
     /// <summary>Containers whose removal waits for the engine to come back.</summary>
