@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using SweLancer.Messages.Json;
+
 namespace SweLancer.Messages.Events;
 
 /// <summary>
@@ -13,16 +16,16 @@ namespace SweLancer.Messages.Events;
 /// journals written before runs were recorded read as null.</param>
 /// <param name="Cost">Container- and browser-seconds of the attempt. Optional like <paramref name="Runs"/>.</param>
 public sealed record TaskGraded(
-    string SweepId,
+    [property: JsonConverter(typeof(RepeatedStringConverter))] string SweepId,
     string QuestionId,
     int Attempt,
-    string Variant,
+    [property: JsonConverter(typeof(RepeatedStringConverter))] string Variant,
     decimal PriceUsd,
     GradeOutcome Outcome,
     decimal EarnedUsd,
-    string Reason,
+    [property: JsonConverter(typeof(RepeatedStringConverter))] string Reason,
     bool Retryable,
-    string GraderNode,
+    [property: JsonConverter(typeof(RepeatedStringConverter))] string GraderNode,
     DateTimeOffset StartedAt,
     DateTimeOffset FinishedAt,
     IReadOnlyList<string> Artefacts,
