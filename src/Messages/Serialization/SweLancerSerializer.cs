@@ -1,8 +1,10 @@
+using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Akka.Actor;
 using Akka.Serialization;
 using Microsoft.IO;
+using SweLancer.Messages.Sweeps;
 
 namespace SweLancer.Messages.Serialization;
 
@@ -39,11 +41,40 @@ public sealed class SweLancerSerializer(ExtendedActorSystem system) : Serializer
     public override byte[] ToBinary(object obj)
     {
         using var buffer = Buffers.GetStream(nameof(SweLancerSerializer));
-        JsonSerializer.Serialize(buffer, obj, obj.GetType(), Options);
+        if (IsCompressed(obj))
+        {
+            using var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true);
+            JsonSerializer.Serialize(gzip, obj, obj.GetType(), Options);
+        }
+        else
+        {
+            JsonSerializer.Serialize(buffer, obj, obj.GetType(), Options);
+        }
+
         return buffer.ToArray();
     }
 
-    public override object FromBinary(byte[] bytes, string manifest) =>
-        JsonSerializer.Deserialize(bytes, MessageManifests.TypeOf(manifest), Options)
-        ?? throw new System.Runtime.Serialization.SerializationException($"Empty payload for manifest '{manifest}'.");
+    /// <remarks>Snapshots written before they were compressed are plain JSON, which never starts with gzip's magic bytes.</remarks>
+    public override object FromBinary(byte[] bytes, string manifest)
+    {
+        var type = MessageManifests.TypeOf(manifest);
+        object? payload;
+        if (bytes is [0x1f, 0x8b, ..])
+        {
+            using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
+            payload = JsonSerializer.Deserialize(gzip, type, Options);
+        }
+        else
+        {
+            payload = JsonSerializer.Deserialize(bytes, type, Options);
+        }
+
+        return payload ?? throw new System.Runtime.Serialization.SerializationException($"Empty payload for manifest '{manifest}'.");
+    }
+
+    /// <summary>
+    /// Snapshots hold a whole sweep (70 MB of JSON at 100,000 tasks) and compress about tenfold: the blob that the
+    /// journal's database copies, and that recovery reads, shrinks with it. Events stay plain JSON, one small row each.
+    /// </summary>
+    private static bool IsCompressed(object obj) => obj is SweepSnapshot or LedgerSnapshot;
 }
