@@ -1,4 +1,5 @@
 using System.Text;
+using Akka.Event;
 
 namespace SweLancer.Hosting.Logging;
 
@@ -20,14 +21,15 @@ public sealed class LogFileWriter(Stream stream, string name, TextWriter complai
 
     public void WriteLine(string line)
     {
-        if (_dropped > 0 && !TryWrite($"[WARNING][{DateTimeOffset.UtcNow:MM/dd/yyyy HH:mm:ss.fff}Z] {_dropped} log line(s) were dropped: {_failure}"))
-        {
-            _dropped++;
-            return;
-        }
-
         if (_dropped > 0)
         {
+            // In Akka's own line format, like every other line of the log.
+            if (!TryWrite(new Warning(nameof(LogFileWriter), typeof(LogFileWriter), $"{_dropped} log line(s) were dropped: {_failure}").ToString()))
+            {
+                _dropped++;
+                return;
+            }
+
             complaints.WriteLine($"swelancer: the log ({name}) is written again; {_dropped} line(s) were dropped");
             _dropped = 0;
             _failure = null;
