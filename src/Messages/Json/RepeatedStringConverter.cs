@@ -22,6 +22,9 @@ public sealed class RepeatedStringConverter : JsonConverter<string>
     private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Lookup =
         Pool.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // ConcurrentDictionary.Count takes every lock of the dictionary; a miss must not, so the pool counts its own adds.
+    private static int _pooled;
+
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType == JsonTokenType.Null)
@@ -36,7 +39,15 @@ public sealed class RepeatedStringConverter : JsonConverter<string>
         if (Lookup.TryGetValue(text, out var shared))
             return shared;
         var copy = new string(text);
-        return Pool.Count < Capacity ? Pool.GetOrAdd(copy, copy) : copy;
+        if (Volatile.Read(ref _pooled) >= Capacity)
+            return copy;
+        if (Pool.TryAdd(copy, copy))
+        {
+            Interlocked.Increment(ref _pooled);
+            return copy;
+        }
+
+        return Pool[copy]; // another reader pooled it first; nothing is ever removed
     }
 
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
