@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -18,12 +17,7 @@ public sealed class RepeatedStringConverter : JsonConverter<string>
     /// <summary>How many distinct strings the process pools in all.</summary>
     public const int Capacity = 16_384;
 
-    private static readonly ConcurrentDictionary<string, string> Pool = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Lookup =
-        Pool.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    // ConcurrentDictionary.Count takes every lock of the dictionary; a miss must not, so the pool counts its own adds.
-    private static int _pooled;
+    private static readonly BoundedStringPool Pool = new(Capacity);
 
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -36,18 +30,7 @@ public sealed class RepeatedStringConverter : JsonConverter<string>
         // UTF-8 never takes fewer bytes than UTF-16 chars, and escapes only shrink when unescaped.
         Span<char> chars = stackalloc char[MaxPooledLength];
         var text = chars[..reader.CopyString(chars)];
-        if (Lookup.TryGetValue(text, out var shared))
-            return shared;
-        var copy = new string(text);
-        if (Volatile.Read(ref _pooled) >= Capacity)
-            return copy;
-        if (Pool.TryAdd(copy, copy))
-        {
-            Interlocked.Increment(ref _pooled);
-            return copy;
-        }
-
-        return Pool[copy]; // another reader pooled it first; nothing is ever removed
+        return Pool.Share(text);
     }
 
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
