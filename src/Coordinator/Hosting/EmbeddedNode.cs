@@ -14,6 +14,7 @@ public sealed class EmbeddedNode : IAsyncDisposable
     public static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(30);
 
     private readonly EmbeddedGrader _grader;
+    private Task? _stopped;
 
     private EmbeddedNode(ActorSystem system, IActorRef graders, EmbeddedGrader grader)
     {
@@ -50,7 +51,10 @@ public sealed class EmbeddedNode : IAsyncDisposable
     public (IActorRef Sweep, IActorRef Ledger) StartSweep(SweepPlan plan, DispatchPolicy policy) =>
         (SweepStarter.StartSweep(System, plan, Graders, policy), SweepStarter.StartLedger(System, plan.SweepId));
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Leaves the cluster and stops the grader; a second call awaits the first.</summary>
+    public ValueTask DisposeAsync() => new(_stopped ??= StopAsync());
+
+    private async Task StopAsync()
     {
         await CoordinatedShutdown.Get(System).Run(CoordinatedShutdown.ClrExitReason.Instance);
         await _grader.DisposeAsync();
