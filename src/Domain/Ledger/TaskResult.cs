@@ -10,13 +10,26 @@ namespace SweLancer.Domain.Ledger;
 /// </summary>
 public sealed record TaskResult(string QuestionId, string Variant, decimal PriceUsd, int PlannedAttempts, IReadOnlyList<TaskGraded> Attempts)
 {
-    public bool Passed => Attempts.Any(a => a.Outcome == GradeOutcome.Passed);
+    // The rule's answers are computed once from the attempts (again when a `with` sets others): the reports read them
+    // several times for every task of a sweep.
+    private readonly Outcomes _outcomes = Outcomes.Of(Attempts);
+
+    public IReadOnlyList<TaskGraded> Attempts
+    {
+        get;
+        init
+        {
+            field = value;
+            _outcomes = Outcomes.Of(value);
+        }
+    } = Attempts;
+
+    public bool Passed => _outcomes.EarningAttempt is not null;
 
     public decimal EarnedUsd => Passed ? PriceUsd : 0m;
 
     /// <summary>The attempt the price is credited to: the passing one that finished first (the lower number on a tie).</summary>
-    public TaskGraded? EarningAttempt => Attempts.Where(a => a.Outcome == GradeOutcome.Passed)
-        .OrderBy(a => a.FinishedAt).ThenBy(a => a.Attempt).FirstOrDefault();
+    public TaskGraded? EarningAttempt => _outcomes.EarningAttempt;
 
     /// <summary>When its first passing attempt finished.</summary>
     public DateTimeOffset? EarnedAt => EarningAttempt?.FinishedAt;
@@ -28,7 +41,7 @@ public sealed record TaskResult(string QuestionId, string Variant, decimal Price
     public GradeOutcome? Verdict =>
         Passed ? GradeOutcome.Passed
         : Attempts.Count < PlannedAttempts ? null
-        : Attempts.Any(a => a.Outcome == GradeOutcome.Failed) ? GradeOutcome.Failed
+        : _outcomes.AnyFailed ? GradeOutcome.Failed
         : GradeOutcome.SystemError;
 
     /// <summary>
@@ -37,14 +50,57 @@ public sealed record TaskResult(string QuestionId, string Variant, decimal Price
     /// </summary>
     public static IReadOnlyList<TaskResult> Of(IReadOnlyList<PlannedItem> plan, IEnumerable<TaskGraded> results)
     {
-        var planned = plan.Select(i => (i.QuestionId, i.Attempt)).ToHashSet();
-        var byTask = results.Where(r => planned.Contains((r.QuestionId, r.Attempt)))
-            .DistinctBy(r => (r.QuestionId, r.Attempt))
-            .GroupBy(r => r.QuestionId)
-            .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Attempt).ToList());
-        return plan.GroupBy(i => i.QuestionId)
-            .Select(g => new TaskResult(g.Key, g.First().Variant, g.First().PriceUsd, g.Count(),
-                byTask.GetValueOrDefault(g.Key) ?? []))
-            .ToList();
+        // Plain loops over one dictionary: every report runs this over every result of the sweep.
+        var tasks = new Dictionary<string, Gathered>(StringComparer.Ordinal);
+        var order = new List<Gathered>();
+        foreach (var item in plan)
+        {
+            if (!tasks.TryGetValue(item.QuestionId, out var task))
+            {
+                task = new Gathered(item);
+                tasks.Add(item.QuestionId, task);
+                order.Add(task);
+            }
+
+            task.PlannedAttempts.Add(item.Attempt);
+        }
+
+        foreach (var result in results)
+            if (tasks.TryGetValue(result.QuestionId, out var task) && task.PlannedAttempts.Contains(result.Attempt)
+                && !task.Results.Exists(r => r.Attempt == result.Attempt))
+                task.Results.Add(result);
+
+        return order.Select(t => t.ToResult()).ToList();
+    }
+
+    private readonly record struct Outcomes(TaskGraded? EarningAttempt, bool AnyFailed)
+    {
+        public static Outcomes Of(IReadOnlyList<TaskGraded> attempts)
+        {
+            TaskGraded? earning = null;
+            var anyFailed = false;
+            foreach (var attempt in attempts)
+            {
+                anyFailed |= attempt.Outcome == GradeOutcome.Failed;
+                if (attempt.Outcome == GradeOutcome.Passed && (earning is null || (attempt.FinishedAt, attempt.Attempt).CompareTo((earning.FinishedAt, earning.Attempt)) < 0))
+                    earning = attempt;
+            }
+
+            return new Outcomes(earning, anyFailed);
+        }
+    }
+
+    /// <summary>One task's planned attempts and its first result for each, while <see cref="Of"/> reads them.</summary>
+    private sealed class Gathered(PlannedItem first)
+    {
+        public List<int> PlannedAttempts { get; } = [];
+
+        public List<TaskGraded> Results { get; } = [];
+
+        public TaskResult ToResult()
+        {
+            Results.Sort((a, b) => a.Attempt.CompareTo(b.Attempt)); // one result per attempt, so the order is total
+            return new TaskResult(first.QuestionId, first.Variant, first.PriceUsd, PlannedAttempts.Count, Results);
+        }
     }
 }

@@ -8,10 +8,11 @@ public sealed record BandEarnings(PriceBand Band, int Tasks, int Passed, decimal
     /// <summary>Every band, in price order, empty ones included so reports of different sweeps line up.</summary>
     public static IReadOnlyList<BandEarnings> Of(IEnumerable<TaskResult> tasks)
     {
-        var list = tasks.ToList();
+        // One pass that sorts each task into its band, rather than a pass over every task per band.
+        var byBand = tasks.ToLookup(t => PriceBand.Of(t.PriceUsd).Id);
         return PriceBand.All.Select(band =>
         {
-            var inBand = list.Where(t => PriceBand.Of(t.PriceUsd) == band).ToList();
+            var inBand = byBand[band.Id].ToList();
             return new BandEarnings(band, inBand.Count, inBand.Count(t => t.Passed), inBand.Sum(t => t.EarnedUsd), inBand.Sum(t => t.PriceUsd));
         }).ToList();
     }

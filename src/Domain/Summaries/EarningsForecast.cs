@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SweLancer.Domain.Ledger;
 using SweLancer.Messages.Events;
 
@@ -25,38 +26,66 @@ public sealed record EarningsForecast(int Tasks, int Decided, decimal EarnedUsd,
 
     public static EarningsForecast? From(IReadOnlyList<Outlook> tasks)
     {
-        var decided = tasks.Where(t => t.Passed is not null).ToList();
-        if (decided.Count == 0)
+        // One pass counts the decided tasks per stratum, per variant and overall: the report recomputes this for every
+        // point of its convergence table, on every task of the sweep.
+        var strata = new Dictionary<(string Variant, string Band), Counts>();
+        var variants = new Dictionary<string, Counts>();
+        var overallCounts = new Counts();
+        var earned = 0m;
+        foreach (var task in tasks)
+        {
+            if (task.Passed is not { } passed)
+                continue;
+            CollectionsMarshal.GetValueRefOrAddDefault(strata, (task.Variant, PriceBand.Of(task.PriceUsd).Id), out _).Add(passed);
+            CollectionsMarshal.GetValueRefOrAddDefault(variants, task.Variant, out _).Add(passed);
+            overallCounts.Add(passed);
+            if (passed)
+                earned += task.PriceUsd;
+        }
+
+        if (overallCounts.Decided == 0)
             return null;
 
-        var byStratum = Rates(decided, t => (t.Variant, PriceBand.Of(t.PriceUsd).Id));
-        var byVariant = Rates(decided, t => t.Variant);
-        var overall = Rate.Of(decided);
-        var earned = decided.Where(t => t.Passed == true).Sum(t => t.PriceUsd);
-        var undecided = tasks.Where(t => t.Passed is null).ToList();
+        var byStratum = strata.ToDictionary(s => s.Key, s => Rate.Of(s.Value));
+        var byVariant = variants.ToDictionary(v => v.Key, v => Rate.Of(v.Value));
+        var overall = Rate.Of(overallCounts);
 
         double expected = 0, processVariance = 0;
+        var undecidedUsd = 0m;
         var borrowed = new Dictionary<Rate, double>(); // each rate's undecided dollars: its own error moves them together
-        foreach (var task in undecided)
+        foreach (var task in tasks)
         {
+            if (task.Passed is not null)
+                continue;
             var rate = byStratum.GetValueOrDefault((task.Variant, PriceBand.Of(task.PriceUsd).Id)) ?? byVariant.GetValueOrDefault(task.Variant) ?? overall;
             var price = (double)task.PriceUsd;
             expected += price * rate.Passed;
             processVariance += price * price * rate.Smoothed * (1 - rate.Smoothed);
             borrowed[rate] = borrowed.GetValueOrDefault(rate) + price;
+            undecidedUsd += task.PriceUsd;
         }
 
         var rateVariance = borrowed.Sum(b => b.Value * b.Value * b.Key.Smoothed * (1 - b.Key.Smoothed) / b.Key.Count);
         var spread = Z95 * Math.Sqrt(processVariance + rateVariance);
-        var undecidedUsd = undecided.Sum(t => t.PriceUsd);
         var (floor, ceiling) = ((double)earned, (double)(earned + undecidedUsd));
         var estimate = (double)earned + expected;
-        return new EarningsForecast(tasks.Count, decided.Count, earned, undecidedUsd, decimal.Round((decimal)estimate, 2),
+        return new EarningsForecast(tasks.Count, overallCounts.Decided, earned, undecidedUsd, decimal.Round((decimal)estimate, 2),
             new Interval(Math.Round(Math.Max(floor, estimate - spread), 2), Math.Round(Math.Min(ceiling, estimate + spread), 2)));
     }
 
-    private static Dictionary<TKey, Rate> Rates<TKey>(IEnumerable<Outlook> decided, Func<Outlook, TKey> key) where TKey : notnull =>
-        decided.GroupBy(key).ToDictionary(g => g.Key, g => Rate.Of(g.ToList()));
+    /// <summary>Decided and passed tasks of one group, counted in place.</summary>
+    private struct Counts
+    {
+        public int Decided;
+        public int Passed;
+
+        public void Add(bool passed)
+        {
+            Decided++;
+            if (passed)
+                Passed++;
+        }
+    }
 
     /// <summary>A pass rate from decided tasks; <see cref="Smoothed"/> ((c+1)/(n+2)) keeps a few all-pass or all-fail tasks from claiming certainty.</summary>
     private sealed class Rate
@@ -67,10 +96,9 @@ public sealed record EarningsForecast(int Tasks, int Decided, decimal EarnedUsd,
 
         public required double Smoothed { get; init; }
 
-        public static Rate Of(IReadOnlyList<Outlook> decided)
+        public static Rate Of(Counts counts) => new()
         {
-            var passed = decided.Count(t => t.Passed == true);
-            return new Rate { Count = decided.Count, Passed = (double)passed / decided.Count, Smoothed = (passed + 1.0) / (decided.Count + 2) };
-        }
+            Count = counts.Decided, Passed = (double)counts.Passed / counts.Decided, Smoothed = (counts.Passed + 1.0) / (counts.Decided + 2),
+        };
     }
 }

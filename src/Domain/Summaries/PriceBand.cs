@@ -16,5 +16,11 @@ public sealed record PriceBand(string Id, string Label, decimal MinUsd, decimal?
     public bool Contains(decimal priceUsd) => priceUsd >= MinUsd && (MaxUsd is null || priceUsd < MaxUsd);
 
     /// <summary>The band of a price; negative prices (never valid input) fall into the lowest.</summary>
-    public static PriceBand Of(decimal priceUsd) => All.FirstOrDefault(b => b.Contains(priceUsd)) ?? All[0];
+    public static PriceBand Of(decimal priceUsd)
+    {
+        foreach (var band in All) // a loop, not LINQ: the forecast asks this for every task on every recompute
+            if (band.Contains(priceUsd))
+                return band;
+        return All[0];
+    }
 }
