@@ -51,6 +51,29 @@ public sealed class TaskTally
         return new TaskTally(_plan, _marks.SetItem(graded.QuestionId, after), _variants.SetItem(task.Variant, variant), _attemptsGraded + 1);
     }
 
+    /// <summary>
+    /// Counts many results at once, as <see cref="Add"/> would one by one, but with the tally's collections changed in
+    /// place until the end: a recovered sweep counts every result it holds.
+    /// </summary>
+    public TaskTally AddAll(IEnumerable<TaskGraded> results)
+    {
+        var marks = _marks.ToBuilder();
+        var variants = _variants.ToBuilder();
+        var attemptsGraded = _attemptsGraded;
+        foreach (var graded in results)
+        {
+            if (!_plan.Tasks.TryGetValue(graded.QuestionId, out var task))
+                continue;
+            var before = marks.GetValueOrDefault(graded.QuestionId);
+            var after = before.With(graded.Outcome);
+            marks[graded.QuestionId] = after;
+            variants[task.Variant] = Count(Count(variants[task.Variant], task, before.VerdictFor(task), -1), task, after.VerdictFor(task), +1);
+            attemptsGraded++;
+        }
+
+        return new TaskTally(_plan, marks.ToImmutable(), variants.ToImmutable(), attemptsGraded);
+    }
+
     public LedgerSummary Summary(string sweepId)
     {
         // Already sorted by name, as LedgerSummary.Of's are, and immutable: handed out as it is.
