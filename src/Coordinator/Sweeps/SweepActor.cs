@@ -46,8 +46,12 @@ public sealed class SweepActor : ReceivePersistentActor, IWithTimers
 
         Recover<SnapshotOffer>(offer =>
         {
-            if (offer.Snapshot is SweepSnapshot snapshot)
-                _state = SweepState.FromSnapshot(snapshot);
+            _state = offer.Snapshot switch
+            {
+                SweepMarksSnapshot marks => SweepState.FromSnapshot(marks),
+                SweepSnapshot withResults => SweepState.FromSnapshot(withResults),
+                _ => _state,
+            };
         });
         Recover<SweepPlanned>(e => _state = _state.Apply(e));
         Recover<TaskGraded>(e => _state = _state.Apply(e));
@@ -122,11 +126,13 @@ public sealed class SweepActor : ReceivePersistentActor, IWithTimers
 
     private void Run(bool resumed)
     {
-        _status = new SweepStarted(SweepId, _state.Total, _state.Results.Count, resumed);
-        foreach (var item in DispatchOrdering.Arrange(_plan.Planned(), _policy.Order, SweepId))
+        _status = new SweepStarted(SweepId, _state.Total, _state.Graded.Count, resumed);
+        // A finished sweep has nothing to queue; arranging its whole plan only delayed its report.
+        var toQueue = _state.IsFinished ? [] : DispatchOrdering.Arrange(_plan.Planned(), _policy.Order, SweepId);
+        foreach (var item in toQueue)
         {
             var key = new ResultKey(item.QuestionId, item.Attempt);
-            if (!_state.Results.ContainsKey(key))
+            if (!_state.Graded.ContainsKey(key))
                 _window.Enqueue(key);
         }
 
@@ -149,7 +155,7 @@ public sealed class SweepActor : ReceivePersistentActor, IWithTimers
                 _window.TryScheduleRetry(key, now);
                 _log.Info("Sweep {0}: {1} hit a system error ({2}); retrying", SweepId, key, graded.Reason);
                 _telemetry.RetryScheduled(graded);
-                _telemetry.Observe(_window.InFlight, _window.Pending, _state.Results.Count);
+                _telemetry.Observe(_window.InFlight, _window.Pending, _state.Graded.Count);
                 return;
             case ResultDecision.Persist persist:
                 PersistResult(persist.Event, now);
@@ -168,7 +174,7 @@ public sealed class SweepActor : ReceivePersistentActor, IWithTimers
             _persisting.Remove(key);
             _state = _state.Apply(persisted);
             SweepTelemetry.Persisted(persist);
-            _telemetry.Observe(_window.InFlight, _window.Pending, _state.Results.Count);
+            _telemetry.Observe(_window.InFlight, _window.Pending, _state.Graded.Count);
             // A snapshot holds the whole plan and every result, so take one per quarter of the sweep: a handful of
             // snapshots in all, and recovery replays at most a quarter of the results.
             if (++_resultsSinceSnapshot >= Math.Max(_snapshotEvery, _state.Total / 4) || _state.IsFinished)
@@ -216,7 +222,7 @@ public sealed class SweepActor : ReceivePersistentActor, IWithTimers
             var item = _work[key];
             _graders.Tell(new GradeTask(SweepId, item.Task, item.Attempt, item.Submission, delivery, _telemetry.Dispatched(item, delivery)));
         }
-        _telemetry.Observe(_window.InFlight, _window.Pending, _state.Results.Count);
+        _telemetry.Observe(_window.InFlight, _window.Pending, _state.Graded.Count);
     }
 
     // Names a few of the attempts, so an operator can look them up in the graders' logs.

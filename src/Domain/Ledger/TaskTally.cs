@@ -39,34 +39,37 @@ public sealed class TaskTally
     /// Counts one result. The caller gives each planned (question_id, attempt) at most once, as the sweep state does;
     /// a result for a task outside the plan changes nothing.
     /// </summary>
-    public TaskTally Add(TaskGraded graded)
+    public TaskTally Add(TaskGraded graded) => Add(graded.QuestionId, graded.Outcome);
+
+    /// <inheritdoc cref="Add(TaskGraded)"/>
+    public TaskTally Add(string questionId, GradeOutcome outcome)
     {
-        if (!_plan.Tasks.TryGetValue(graded.QuestionId, out var task))
+        if (!_plan.Tasks.TryGetValue(questionId, out var task))
             return this;
-        var before = _marks.GetValueOrDefault(graded.QuestionId);
-        var after = before.With(graded.Outcome);
+        var before = _marks.GetValueOrDefault(questionId);
+        var after = before.With(outcome);
         var variant = _variants[task.Variant];
         variant = Count(variant, task, before.VerdictFor(task), -1);
         variant = Count(variant, task, after.VerdictFor(task), +1);
-        return new TaskTally(_plan, _marks.SetItem(graded.QuestionId, after), _variants.SetItem(task.Variant, variant), _attemptsGraded + 1);
+        return new TaskTally(_plan, _marks.SetItem(questionId, after), _variants.SetItem(task.Variant, variant), _attemptsGraded + 1);
     }
 
     /// <summary>
-    /// Counts many results at once, as <see cref="Add"/> would one by one, but with the tally's collections changed in
-    /// place until the end: a recovered sweep counts every result it holds.
+    /// Counts many results at once, as <see cref="Add(string, GradeOutcome)"/> would one by one, but with the tally's
+    /// collections changed in place until the end: a recovered sweep counts every result it holds.
     /// </summary>
-    public TaskTally AddAll(IEnumerable<TaskGraded> results)
+    public TaskTally AddAll(IEnumerable<(string QuestionId, GradeOutcome Outcome)> results)
     {
         var marks = _marks.ToBuilder();
         var variants = _variants.ToBuilder();
         var attemptsGraded = _attemptsGraded;
-        foreach (var graded in results)
+        foreach (var (questionId, outcome) in results)
         {
-            if (!_plan.Tasks.TryGetValue(graded.QuestionId, out var task))
+            if (!_plan.Tasks.TryGetValue(questionId, out var task))
                 continue;
-            var before = marks.GetValueOrDefault(graded.QuestionId);
-            var after = before.With(graded.Outcome);
-            marks[graded.QuestionId] = after;
+            var before = marks.GetValueOrDefault(questionId);
+            var after = before.With(outcome);
+            marks[questionId] = after;
             variants[task.Variant] = Count(Count(variants[task.Variant], task, before.VerdictFor(task), -1), task, after.VerdictFor(task), +1);
             attemptsGraded++;
         }

@@ -24,7 +24,7 @@ public abstract record ResultDecision
     {
         if (graded.SweepId != sweepId || !state.IsPlannedKey(graded.Key))
             return new Ignore($"a result for {graded.Key}, which it did not ask for");
-        if (beingPersisted || state.Results.ContainsKey(graded.Key))
+        if (beingPersisted || state.Graded.ContainsKey(graded.Key))
             return new Duplicate();
         if (graded is { Outcome: GradeOutcome.SystemError, Retryable: true } && retriesLeft)
             return new Retry();

@@ -6,10 +6,13 @@ using SweLancer.Messages.Sweeps;
 
 namespace SweLancer.Domain.Sweeps;
 
-/// <summary>A sweep's persisted state: its plan and the results accepted so far. Pure; the actor only persists and applies.</summary>
+/// <summary>
+/// A sweep's persisted state: its plan and the outcome of each result accepted so far (the results themselves are the
+/// journal's events, which the ledger folds). Pure; the actor only persists and applies.
+/// </summary>
 public sealed class SweepState
 {
-    public static readonly SweepState Empty = new(null, ImmutableDictionary<ResultKey, TaskGraded>.Empty, new HashSet<ResultKey>(), null);
+    public static readonly SweepState Empty = new(null, ImmutableDictionary<ResultKey, GradeOutcome>.Empty, new HashSet<ResultKey>(), null);
 
     // Shared by every state that has the same plan: rebuilding it per result would make a sweep quadratic. Never
     // changed after it is built, so a plain set (several times faster to build and to ask than an immutable one).
@@ -19,49 +22,66 @@ public sealed class SweepState
     // made a 100,000-task sweep allocate gigabytes.
     private readonly TaskTally? _tally;
 
-    private SweepState(SweepPlanned? plan, ImmutableDictionary<ResultKey, TaskGraded> results, IReadOnlySet<ResultKey> plannedKeys,
+    private SweepState(SweepPlanned? plan, ImmutableDictionary<ResultKey, GradeOutcome> graded, IReadOnlySet<ResultKey> plannedKeys,
         TaskTally? tally)
     {
         Plan = plan;
-        Results = results;
+        Graded = graded;
         _plannedKeys = plannedKeys;
         _tally = tally;
     }
 
     public SweepPlanned? Plan { get; }
 
-    public ImmutableDictionary<ResultKey, TaskGraded> Results { get; }
+    /// <summary>The outcome of each attempt whose result was accepted.</summary>
+    public ImmutableDictionary<ResultKey, GradeOutcome> Graded { get; }
 
     public bool IsPlanned => Plan is not null;
 
     public int Total => Plan?.Items.Count ?? 0;
 
-    public bool IsFinished => IsPlanned && Results.Count == Total;
+    public bool IsFinished => IsPlanned && Graded.Count == Total;
 
     public bool IsPlannedKey(ResultKey key) => _plannedKeys.Contains(key);
 
     public SweepState Apply(object @event) => @event switch
     {
-        SweepPlanned planned => Planned(planned, Results),
+        SweepPlanned planned => Planned(planned, Graded),
         // First result wins: a key is only ever counted once.
-        TaskGraded graded => Results.ContainsKey(graded.Key) ? this
-            : new SweepState(Plan, Results.Add(graded.Key, graded), _plannedKeys, IsPlannedKey(graded.Key) ? _tally?.Add(graded) : _tally),
+        TaskGraded graded => Graded.ContainsKey(graded.Key) ? this
+            : new SweepState(Plan, Graded.Add(graded.Key, graded.Outcome), _plannedKeys,
+                IsPlannedKey(graded.Key) ? _tally?.Add(graded.QuestionId, graded.Outcome) : _tally),
         _ => throw new ArgumentException($"Unknown sweep event {@event.GetType().Name}", nameof(@event)),
     };
 
-    public SweepSnapshot ToSnapshot() =>
-        new(Plan ?? throw new InvalidOperationException("An unplanned sweep has nothing to snapshot."), Results.Values.ToList());
+    public SweepMarksSnapshot ToSnapshot() =>
+        new(Plan ?? throw new InvalidOperationException("An unplanned sweep has nothing to snapshot."),
+            Graded.Select(g => new GradedMark(g.Key.QuestionId, g.Key.Attempt, g.Value)).ToList());
 
-    public static SweepState FromSnapshot(SweepSnapshot snapshot) => Planned(snapshot.Plan, snapshot.Results.ToImmutableDictionary(r => r.Key));
+    public static SweepState FromSnapshot(SweepMarksSnapshot snapshot) =>
+        FromGraded(snapshot.Plan, snapshot.Graded.Select(g => (new ResultKey(g.QuestionId, g.Attempt), g.Outcome)).ToList());
+
+    /// <summary>A snapshot written before <see cref="SweepMarksSnapshot"/>, with every result in it.</summary>
+    public static SweepState FromSnapshot(SweepSnapshot snapshot) =>
+        FromGraded(snapshot.Plan, snapshot.Results.Select(r => (r.Key, r.Outcome)).ToList());
 
     public SweepProgress Progress(string sweepId, int inFlight) =>
-        SweepProgress.Of(_tally?.Summary(sweepId) ?? LedgerSummary.Of(sweepId, [], Results.Values), inFlight);
+        SweepProgress.Of(_tally?.Summary(sweepId) ?? LedgerSummary.Of(sweepId, [], []), inFlight);
 
-    private static SweepState Planned(SweepPlanned plan, ImmutableDictionary<ResultKey, TaskGraded> results)
+    // A snapshot holds each key once (it was written from the dictionary, which refuses a second): the tally reads the
+    // list, several times faster to walk than the immutable dictionary.
+    private static SweepState FromGraded(SweepPlanned plan, List<(ResultKey Key, GradeOutcome Outcome)> graded) =>
+        Planned(plan, graded.ToImmutableDictionary(g => g.Key, g => g.Outcome), graded);
+
+    private static SweepState Planned(SweepPlanned plan, ImmutableDictionary<ResultKey, GradeOutcome> graded) => Planned(plan, graded,
+        graded.Select(g => (g.Key, g.Value)));
+
+    private static SweepState Planned(SweepPlanned plan, ImmutableDictionary<ResultKey, GradeOutcome> graded,
+        IEnumerable<(ResultKey Key, GradeOutcome Outcome)> inOrder)
     {
         var keys = KeysOf(plan);
-        var tally = TaskTally.Of(plan.Items).AddAll(results.Values.Where(r => keys.Contains(r.Key)));
-        return new SweepState(plan, results, keys, tally);
+        var tally = TaskTally.Of(plan.Items).AddAll(inOrder.Where(g => keys.Contains(g.Key)).Select(g => (g.Key.QuestionId, g.Outcome)));
+        return new SweepState(plan, graded, keys, tally);
     }
 
     private static HashSet<ResultKey> KeysOf(SweepPlanned plan) =>

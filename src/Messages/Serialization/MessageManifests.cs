@@ -17,6 +17,7 @@ public static class MessageManifests
         [typeof(TaskGraded)] = "task-graded.v1",
         [typeof(SweepPlanned)] = "sweep-planned.v1",
         [typeof(SweepSnapshot)] = "sweep-snapshot.v1",
+        [typeof(SweepMarksSnapshot)] = "sweep-snapshot.v2",
         [typeof(LedgerSnapshot)] = "ledger-snapshot.v1",
         [typeof(SweepSubmitted)] = "sweep-submitted.v1",
         [typeof(SweepCancelled)] = "sweep-cancelled.v1",

@@ -76,5 +76,5 @@ public sealed class SweLancerSerializer(ExtendedActorSystem system) : Serializer
     /// Snapshots hold a whole sweep (70 MB of JSON at 100,000 tasks) and compress about tenfold: the blob that the
     /// journal's database copies, and that recovery reads, shrinks with it. Events stay plain JSON, one small row each.
     /// </summary>
-    private static bool IsCompressed(object obj) => obj is SweepSnapshot or LedgerSnapshot;
+    private static bool IsCompressed(object obj) => obj is SweepSnapshot or SweepMarksSnapshot or LedgerSnapshot;
 }

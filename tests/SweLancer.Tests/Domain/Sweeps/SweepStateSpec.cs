@@ -20,8 +20,8 @@ public sealed class SweepStateSpec
             .Apply(Graded("q1", GradeOutcome.Passed, 100m))
             .Apply(Graded("q1", GradeOutcome.Failed, 100m));
 
-        Assert.Single(state.Results);
-        Assert.Equal(GradeOutcome.Passed, state.Results[new ResultKey("q1", 1)].Outcome);
+        Assert.Single(state.Graded);
+        Assert.Equal(GradeOutcome.Passed, state.Graded[new ResultKey("q1", 1)]);
         Assert.False(state.IsFinished);
     }
 
@@ -72,7 +72,32 @@ public sealed class SweepStateSpec
         var restored = SweepState.FromSnapshot(state.ToSnapshot());
 
         Assert.Equal(state.Total, restored.Total);
-        Assert.Equal(state.Results.Keys.Order(), restored.Results.Keys.Order());
+        Assert.Equal(state.Graded.OrderBy(g => g.Key.QuestionId), restored.Graded.OrderBy(g => g.Key.QuestionId));
         Assert.True(restored.IsPlannedKey(new ResultKey("q1", 1)));
+        Assert.Equal(state.Progress("s1", 0), restored.Progress("s1", 0));
+    }
+
+    [Fact]
+    public void The_snapshot_keeps_each_outcome_but_not_the_results_themselves()
+    {
+        var state = SweepState.Empty.Apply(Plan).Apply(Graded("q2", GradeOutcome.Failed, 200m)).Apply(Graded("q1", GradeOutcome.Passed, 100m));
+
+        var snapshot = state.ToSnapshot();
+
+        Assert.Equal([new GradedMark("q1", 1, GradeOutcome.Passed), new GradedMark("q2", 1, GradeOutcome.Failed)], snapshot.Graded.OrderBy(g => g.QuestionId));
+    }
+
+    // Sweeps snapshotted by an older version carry every result; they resume to the same state.
+    [Fact]
+    public void A_snapshot_with_every_result_still_recovers()
+    {
+        var results = new[] { Graded("q2", GradeOutcome.Passed, 200m), Graded("stranger", GradeOutcome.Passed, 9000m) };
+        var live = results.Aggregate(SweepState.Empty.Apply(Plan), (state, graded) => state.Apply(graded));
+
+        var restored = SweepState.FromSnapshot(new SweepSnapshot(Plan, results));
+
+        Assert.Equal(live.Graded.OrderBy(g => g.Key.QuestionId), restored.Graded.OrderBy(g => g.Key.QuestionId));
+        Assert.Equal(live.Progress("s1", 0), restored.Progress("s1", 0));
+        Assert.Equal((200m, 1), (restored.Progress("s1", 0).EarnedUsd, restored.Progress("s1", 0).Graded));
     }
 }

@@ -96,6 +96,22 @@ public sealed class SweLancerSerializerSpec : IDisposable
     }
 
     [Fact]
+    public void A_sweep_marks_snapshot_is_compressed_and_reads_back_the_outcome_of_each_attempt()
+    {
+        var withResults = Snapshot(2_000);
+        var snapshot = new SweepMarksSnapshot(withResults.Plan, withResults.Results.Select(r => new GradedMark(r.QuestionId, r.Attempt, r.Outcome)).ToList());
+        var serializer = SerializerFor(snapshot);
+
+        var bytes = serializer.ToBinary(snapshot);
+        var read = (SweepMarksSnapshot)serializer.FromBinary(bytes, serializer.Manifest(snapshot));
+
+        Assert.Equal("sweep-snapshot.v2", serializer.Manifest(snapshot));
+        Assert.Equal([0x1f, 0x8b], bytes[..2]);
+        Assert.Equal(snapshot.Plan.Items, read.Plan.Items);
+        Assert.Equal(snapshot.Graded, read.Graded);
+    }
+
+    [Fact]
     public void A_ledger_snapshot_is_written_compressed()
     {
         var snapshot = new LedgerSnapshot("s1", 0, [Graded("q1", GradeOutcome.Passed, 500m)], SequenceNr: 3);
