@@ -167,11 +167,12 @@ public sealed class SweepActor : ReceivePersistentActor, IWithTimers
     {
         var key = graded.Key;
         _persisting.Add(key);
-        _window.Complete(key);
+        _window.Answered(key);
         var persist = _telemetry.StartPersist(graded);
         PersistAsync(graded with { TraceParent = TraceParent.Of(persist) ?? graded.TraceParent }, persisted =>
         {
             _persisting.Remove(key);
+            _window.Complete(key);
             _state = _state.Apply(persisted);
             SweepTelemetry.Persisted(persist);
             _telemetry.Observe(_window.InFlight, _window.Pending, _state.Graded.Count);
@@ -182,8 +183,10 @@ public sealed class SweepActor : ReceivePersistentActor, IWithTimers
                 _resultsSinceSnapshot = 0;
                 SaveSnapshot(_state.ToSnapshot());
             }
+
+            // Its place in the window is free only now that the result is written.
+            Dispatch(_window.TakeDispatchable(DateTimeOffset.UtcNow));
         });
-        Dispatch(_window.TakeDispatchable(now));
     }
 
     private void OnMemberRemoved(ClusterEvent.MemberRemoved removed)

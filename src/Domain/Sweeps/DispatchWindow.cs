@@ -5,6 +5,8 @@ namespace SweLancer.Domain.Sweeps;
 /// <summary>
 /// Flow control for one sweep: at most <c>maxInFlight</c> attempts out at once, redelivery of what was not answered
 /// in time, and backoff for retried system errors. Plain state, no actors: the sweep actor asks it what to send.
+/// An answered attempt keeps its place in the window until its result is in the journal, so a crash loses at most
+/// the window's worth of grading, whether the attempts were still out or their results still being written.
 /// </summary>
 public sealed class DispatchWindow(DispatchPolicy policy)
 {
@@ -14,8 +16,15 @@ public sealed class DispatchWindow(DispatchPolicy policy)
     private readonly Dictionary<ResultKey, int> _deliveries = [];
     private readonly Dictionary<ResultKey, int> _systemErrorRetries = [];
     private readonly Dictionary<ResultKey, DateTimeOffset> _retryAt = [];
+    private readonly HashSet<ResultKey> _unsaved = [];
 
+    /// <summary>Attempts sent and not answered yet.</summary>
     public int InFlight => _deadlines.Count;
+
+    /// <summary>Attempts answered whose results are not yet in the journal.</summary>
+    public int Unsaved => _unsaved.Count;
+
+    private bool IsFull => InFlight + Unsaved >= policy.MaxInFlight;
 
     public int Pending => _pending.Count + _retryAt.Count;
 
@@ -31,12 +40,12 @@ public sealed class DispatchWindow(DispatchPolicy policy)
         var sends = new List<(ResultKey, int)>();
         foreach (var (key, due) in _retryAt.OrderBy(p => p.Value).ToList())
         {
-            if (InFlight >= policy.MaxInFlight || due > now) break;
+            if (IsFull || due > now) break;
             _retryAt.Remove(key);
             sends.Add((key, Send(key, now)));
         }
 
-        while (InFlight < policy.MaxInFlight && _pending.First is { } first)
+        while (!IsFull && _pending.First is { } first)
         {
             _pending.RemoveFirst();
             sends.Add((first.Value, Send(first.Value, now)));
@@ -57,11 +66,20 @@ public sealed class DispatchWindow(DispatchPolicy policy)
     public IReadOnlyList<(ResultKey Key, int Delivery)> TakeAllInFlight(DateTimeOffset now) =>
         _deadlines.Keys.ToList().Select(key => (key, Send(key, now))).ToList();
 
-    /// <summary>The attempt has its final answer; forget it.</summary>
+    /// <summary>The attempt has its final answer, which is being written: no longer out, but still in the window.</summary>
+    public void Answered(ResultKey key)
+    {
+        _deadlines.Remove(key);
+        _retryAt.Remove(key);
+        _unsaved.Add(key);
+    }
+
+    /// <summary>The attempt's final answer is in the journal (or it needs none); forget it.</summary>
     public void Complete(ResultKey key)
     {
         _deadlines.Remove(key);
         _retryAt.Remove(key);
+        _unsaved.Remove(key);
     }
 
     /// <summary>Whether a retryable system error of <paramref name="key"/> may still be graded again.</summary>

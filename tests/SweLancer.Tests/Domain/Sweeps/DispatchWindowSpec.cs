@@ -47,6 +47,27 @@ public sealed class DispatchWindowSpec
         Assert.Equal(2, window.TakeOverdue(T0.AddSeconds(13)).Count);
     }
 
+    // A crash loses what was graded but not yet written: the window bounds it only if an answer keeps its place until
+    // its result is in the journal.
+    [Fact]
+    public void An_answered_attempt_holds_its_slot_until_its_result_is_written_and_is_never_resent()
+    {
+        var window = WindowWith("a", "b", "c");
+        window.TakeDispatchable(T0);
+
+        window.Answered(new ResultKey("a", 1));
+
+        Assert.Empty(window.TakeDispatchable(T0));
+        Assert.Equal((1, 1), (window.InFlight, window.Unsaved));
+        Assert.Equal(["b"], window.TakeAllInFlight(T0.AddSeconds(3)).Select(s => s.Key.QuestionId));
+        Assert.DoesNotContain(window.TakeOverdue(T0.AddMinutes(10)), s => s.Key.QuestionId == "a");
+
+        window.Complete(new ResultKey("a", 1));
+
+        Assert.Equal("c", Assert.Single(window.TakeDispatchable(T0)).Key.QuestionId);
+        Assert.Equal(0, window.Unsaved);
+    }
+
     [Fact]
     public void A_completed_attempt_frees_its_slot_in_order()
     {
