@@ -176,7 +176,7 @@ public sealed class SweepActor : ReceivePersistentActor, IWithTimers
             _state = _state.Apply(persisted);
             SweepTelemetry.Persisted(persist);
             _telemetry.Observe(_window.InFlight, _window.Pending, _state.Graded.Count);
-            // A snapshot holds the whole plan and every result, so take one per quarter of the sweep: a handful of
+            // A snapshot holds the whole plan and a mark per graded attempt, so take one per quarter of the sweep: a handful of
             // snapshots in all, and recovery replays at most a quarter of the results.
             if (++_resultsSinceSnapshot >= Math.Max(_snapshotEvery, _state.Total / 4) || _state.IsFinished)
             {
