@@ -42,21 +42,11 @@ public sealed class TaskTally
     public TaskTally Add(TaskGraded graded) => Add(graded.QuestionId, graded.Outcome);
 
     /// <inheritdoc cref="Add(TaskGraded)"/>
-    public TaskTally Add(string questionId, GradeOutcome outcome)
-    {
-        if (!_plan.Tasks.TryGetValue(questionId, out var task))
-            return this;
-        var before = _marks.GetValueOrDefault(questionId);
-        var after = before.With(outcome);
-        var variant = _variants[task.Variant];
-        variant = Count(variant, task, before.VerdictFor(task), -1);
-        variant = Count(variant, task, after.VerdictFor(task), +1);
-        return new TaskTally(_plan, _marks.SetItem(questionId, after), _variants.SetItem(task.Variant, variant), _attemptsGraded + 1);
-    }
+    public TaskTally Add(string questionId, GradeOutcome outcome) => AddAll([(questionId, outcome)]);
 
     /// <summary>
-    /// Counts many results at once, as <see cref="Add(string, GradeOutcome)"/> would one by one, but with the tally's
-    /// collections changed in place until the end: a recovered sweep counts every result it holds.
+    /// Counts results in order, with the tally's collections changed in place until the end: a recovered sweep counts
+    /// every result it holds at once, a running sweep one at a time.
     /// </summary>
     public TaskTally AddAll(IEnumerable<(string QuestionId, GradeOutcome Outcome)> results)
     {

@@ -46,7 +46,7 @@ public sealed class SweepState
 
     public SweepState Apply(object @event) => @event switch
     {
-        SweepPlanned planned => Planned(planned, Graded),
+        SweepPlanned planned => Planned(planned, Graded, Graded),
         // First result wins: a key is only ever counted once.
         TaskGraded graded => Graded.ContainsKey(graded.Key) ? this
             : new SweepState(Plan, Graded.Add(graded.Key, graded.Outcome), _plannedKeys,
@@ -59,28 +59,25 @@ public sealed class SweepState
             Graded.Select(g => new GradedMark(g.Key.QuestionId, g.Key.Attempt, g.Value)).ToList());
 
     public static SweepState FromSnapshot(SweepMarksSnapshot snapshot) =>
-        FromGraded(snapshot.Plan, snapshot.Graded.Select(g => (new ResultKey(g.QuestionId, g.Attempt), g.Outcome)).ToList());
+        FromGraded(snapshot.Plan, snapshot.Graded.Select(g => KeyValuePair.Create(new ResultKey(g.QuestionId, g.Attempt), g.Outcome)).ToList());
 
     /// <summary>A snapshot written before <see cref="SweepMarksSnapshot"/>, with every result in it.</summary>
     public static SweepState FromSnapshot(SweepSnapshot snapshot) =>
-        FromGraded(snapshot.Plan, snapshot.Results.Select(r => (r.Key, r.Outcome)).ToList());
+        FromGraded(snapshot.Plan, snapshot.Results.Select(r => KeyValuePair.Create(r.Key, r.Outcome)).ToList());
 
     public SweepProgress Progress(string sweepId, int inFlight) =>
         SweepProgress.Of(_tally?.Summary(sweepId) ?? LedgerSummary.Of(sweepId, [], []), inFlight);
 
     // A snapshot holds each key once (it was written from the dictionary, which refuses a second): the tally reads the
     // list, several times faster to walk than the immutable dictionary.
-    private static SweepState FromGraded(SweepPlanned plan, List<(ResultKey Key, GradeOutcome Outcome)> graded) =>
-        Planned(plan, graded.ToImmutableDictionary(g => g.Key, g => g.Outcome), graded);
-
-    private static SweepState Planned(SweepPlanned plan, ImmutableDictionary<ResultKey, GradeOutcome> graded) => Planned(plan, graded,
-        graded.Select(g => (g.Key, g.Value)));
+    private static SweepState FromGraded(SweepPlanned plan, List<KeyValuePair<ResultKey, GradeOutcome>> graded) =>
+        Planned(plan, graded.ToImmutableDictionary(), graded);
 
     private static SweepState Planned(SweepPlanned plan, ImmutableDictionary<ResultKey, GradeOutcome> graded,
-        IEnumerable<(ResultKey Key, GradeOutcome Outcome)> inOrder)
+        IEnumerable<KeyValuePair<ResultKey, GradeOutcome>> inOrder)
     {
         var keys = KeysOf(plan);
-        var tally = TaskTally.Of(plan.Items).AddAll(inOrder.Where(g => keys.Contains(g.Key)).Select(g => (g.Key.QuestionId, g.Outcome)));
+        var tally = TaskTally.Of(plan.Items).AddAll(inOrder.Where(g => keys.Contains(g.Key)).Select(g => (g.Key.QuestionId, g.Value)));
         return new SweepState(plan, graded, keys, tally);
     }
 
