@@ -76,7 +76,8 @@ public sealed class ContainerLimitsSpec : IAsyncLifetime
         await using var lease = await LeaseAsync();
         using var cut = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         cut.CancelAfter(TimeSpan.FromSeconds(6));
-        var bomb = lease.ExecAsync(["sh", "-c", "b() { b | b & }; b; sleep 30"], "/", cut.Token);
+        // exec, not a fork: at the pids limit the shell could not fork sleep, and the command ended before it was cut.
+        var bomb = lease.ExecAsync(["sh", "-c", "b() { b | b & }; b; exec sleep 30"], "/", cut.Token);
         await Task.Delay(TimeSpan.FromSeconds(4), Ct);
 
         var current = long.Parse(CgroupFile("pids", lease.Id, "pids.current"));
