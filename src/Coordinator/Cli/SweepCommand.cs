@@ -7,6 +7,7 @@ using SweLancer.Coordinator.Ledger;
 using SweLancer.Coordinator.Reports;
 using SweLancer.Coordinator.Sweeps;
 using SweLancer.Domain.Import;
+using SweLancer.Domain.Ledger;
 using SweLancer.Domain.Planning;
 using SweLancer.Domain.Summaries;
 using SweLancer.Domain.Sweeps;
@@ -142,10 +143,11 @@ public static class SweepCommand
         var stopped = cluster.DisposeAsync().AsTask();
         var planned = plan.Planned();
         var resultsPath = Path.Combine(options.OutDir, "results.csv");
-        // results.csv reads only the plan and the results: it is written on the other core while the report is folded.
-        var csvWritten = Task.Run(() => ResultsCsv.Write(resultsPath, planned, view.Entries), cancellation);
-        // One fold, one set of bootstraps: the console, summary.json and report.html all read this report.
-        var report = SweepReport.Of(plan.SweepId, planned, view.Entries);
+        // One per-task fold for results.csv and the report; the csv is written on the other core while the report is folded.
+        var tasks = TaskResult.Of(planned, view.Entries);
+        var csvWritten = Task.Run(() => ResultsCsv.WriteTasks(resultsPath, planned, tasks), cancellation);
+        // One set of bootstraps: the console, summary.json and report.html all read this report.
+        var report = SweepReport.OfTasks(plan.SweepId, planned, tasks);
         var (summary, estimates, flakes, cost) = (report.Summary, report.Estimates, report.Flakes, report.Cost);
 
         console.Write(LedgerTable.Of(summary));

@@ -16,16 +16,24 @@ public static class ResultsCsv
 {
     public static readonly string[] Header = ["question_id", "variant", "attempt", "outcome", "earned_usd", "price_usd", "reason", "runs", "container_seconds", "browser_seconds"];
 
-    public static void Write(string path, IReadOnlyList<PlannedItem> plan, IEnumerable<TaskGraded> results)
+    public static void Write(string path, IReadOnlyList<PlannedItem> plan, IEnumerable<TaskGraded> results) =>
+        WriteTasks(path, plan, TaskResult.Of(plan, results));
+
+    public static void Write(TextWriter writer, IReadOnlyList<PlannedItem> plan, IEnumerable<TaskGraded> results) =>
+        WriteTasks(writer, plan, TaskResult.Of(plan, results));
+
+    /// <summary>From tasks already folded by <see cref="TaskResult.Of"/> over the same plan (the sweep's report folds them once).</summary>
+    public static void WriteTasks(string path, IReadOnlyList<PlannedItem> plan, IReadOnlyList<TaskResult> tasks)
     {
         using var writer = new StreamWriter(path);
-        Write(writer, plan, results);
+        WriteTasks(writer, plan, tasks);
     }
 
-    public static void Write(TextWriter writer, IReadOnlyList<PlannedItem> plan, IEnumerable<TaskGraded> results)
+    public static void WriteTasks(TextWriter writer, IReadOnlyList<PlannedItem> plan, IReadOnlyList<TaskResult> tasks)
     {
-        var tasks = TaskResult.Of(plan, results).ToDictionary(t => t.QuestionId);
-        var byKey = tasks.Values.SelectMany(t => t.Attempts).ToDictionary(r => (r.QuestionId, r.Attempt));
+        var byQuestion = new Dictionary<string, TaskResult>(tasks.Count, StringComparer.Ordinal);
+        foreach (var task in tasks)
+            byQuestion[task.QuestionId] = task;
         using var csv = CsvWriter.Create(writer, new CsvWriterOptions(), true);
         foreach (var column in Header)
             csv.WriteField(column);
@@ -33,12 +41,13 @@ public static class ResultsCsv
 
         foreach (var item in plan)
         {
-            byKey.TryGetValue((item.QuestionId, item.Attempt), out var result);
+            var task = byQuestion[item.QuestionId];
+            var result = AttemptOf(task, item.Attempt);
             csv.WriteField(item.QuestionId);
             csv.WriteField(item.Variant);
             csv.WriteField(item.Attempt.ToString(CultureInfo.InvariantCulture));
             csv.WriteField(result is null ? "not_graded" : OutcomeNames.Of(result.Outcome));
-            csv.WriteField(Money.Text(tasks[item.QuestionId].CreditedTo(item.Attempt)));
+            csv.WriteField(Money.Text(task.CreditedTo(item.Attempt)));
             csv.WriteField(Money.Text(item.PriceUsd));
             csv.WriteField(result?.Reason ?? "");
             csv.WriteField(string.Join(' ', (result?.Runs ?? []).Select(r => OutcomeNames.Of(r.Outcome))));
@@ -46,6 +55,15 @@ public static class ResultsCsv
             csv.WriteField(Seconds(result?.Cost?.BrowserSeconds));
             csv.EndRecord();
         }
+    }
+
+    /// <summary>A task has a handful of attempts at most: a scan is cheaper than a second dictionary of every attempt.</summary>
+    private static TaskGraded? AttemptOf(TaskResult task, int attempt)
+    {
+        foreach (var result in task.Attempts)
+            if (result.Attempt == attempt)
+                return result;
+        return null;
     }
 
     /// <summary>Empty when unknown (not graded, or journaled before costs were recorded).</summary>

@@ -30,11 +30,17 @@ public sealed record SweepReport(
     FlakeReport Flakes,
     SweepCost Cost)
 {
-    public static SweepReport Of(string sweepId, IReadOnlyList<PlannedItem> plan, IEnumerable<TaskGraded> results)
+    // The one per-task fold; a result given twice counts once there.
+    public static SweepReport Of(string sweepId, IReadOnlyList<PlannedItem> plan, IEnumerable<TaskGraded> results) =>
+        OfTasks(sweepId, plan, TaskResult.Of(plan, results));
+
+    /// <summary>From tasks already folded by <see cref="TaskResult.Of"/> over <paramref name="plan"/>.</summary>
+    public static SweepReport OfTasks(string sweepId, IReadOnlyList<PlannedItem> plan, IReadOnlyList<TaskResult> tasks)
     {
-        // The one per-task fold; a result given twice counts once there.
-        var tasks = TaskResult.Of(plan, results);
         var graded = tasks.SelectMany(t => t.Attempts).ToList();
+        // The two costliest folds (12 forecasts over every task; the bootstraps) run on the other core meanwhile.
+        var convergence = Task.Run(() => ForecastConvergence.Of(tasks));
+        var estimates = Task.Run(() => AttemptEstimates.Of(tasks));
         var order = plan.Select((item, i) => (item.QuestionId, item.Attempt, i)).ToDictionary(x => (x.QuestionId, x.Attempt), x => x.i);
 
         return new SweepReport(
@@ -47,8 +53,8 @@ public sealed record SweepReport(
             graded.Count == 0 ? null : graded.Min(r => r.StartedAt),
             graded.Count == 0 ? null : graded.Max(r => r.FinishedAt),
             graded.Where(r => r.Outcome != GradeOutcome.Passed).OrderBy(r => order[(r.QuestionId, r.Attempt)]).ToList(),
-            AttemptEstimates.Of(tasks),
-            ForecastConvergence.Of(tasks),
+            estimates.GetAwaiter().GetResult(),
+            convergence.GetAwaiter().GetResult(),
             FlakeReport.Of(tasks),
             SweepCost.Of(tasks));
     }
