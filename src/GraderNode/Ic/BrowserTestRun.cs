@@ -74,7 +74,9 @@ public sealed class BrowserTestRun(BrowserPool browsers, string artefactsDir)
             var context = await browsers.NewContextAsync(baseUrl);
             try
             {
-                await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true, Title = test.Name });
+                // DOM snapshots and the action log, without the screencast: its frames cost ~20 % of a test's browser
+                // CPU (bench/browser-sharing.sh --profile), and a failure keeps its own full-page screenshot.
+                await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = false, Snapshots = true, Title = test.Name });
                 var page = await context.NewPageAsync();
                 for (var i = 0; i < test.Steps.Count; i++)
                 {
