@@ -106,6 +106,8 @@ public static class Program
                     }
                     runs.Add(result);
                     Console.WriteLine(result.Line());
+                    if (result.Spans.Count > 0)
+                        Console.WriteLine($"  spans (median per span; container.start includes pre-warming off the attempt's path): {string.Join(", ", result.Spans)}");
                     if (result.Passed != result.Tasks)
                         PrintFailures(result);
                 }
@@ -167,6 +169,7 @@ public static class Program
                 tasks = r.Tasks,
                 passed = r.Passed,
                 failures = r.Failures,
+                spans = r.Spans.Select(x => new { name = x.Name, count = x.Count, median_ms = Math.Round(x.MedianMs, 1), total_ms = Math.Round(x.TotalMs, 1) }),
             }),
             ratio_baseline_over_pool = ratios.Select(r => Math.Round(r, 3)),
             median_ratio = Math.Round(medianRatio, 3),
@@ -203,6 +206,7 @@ public static class Program
         var runner = new IcTaskRunner(pool, browsers, artefacts);
         var sweepId = $"{nodeId}-sweep";
         double makespan;
+        using var spans = SpanTimes.Listen();
         try
         {
             var clock = Stopwatch.StartNew();
@@ -223,7 +227,7 @@ public static class Program
             await pool.DisposeAsync(); // waits for pre-warming still under way, then removes what is alive
             Directory.Delete(artefacts, recursive: true);
         }
-        return RunResult.From("pool", round, makespan, durations, reasons);
+        return RunResult.From("pool", round, makespan, durations, reasons) with { Spans = spans.Figures() };
     }
 
     /// <summary>
@@ -409,6 +413,9 @@ public static class Program
 
 internal sealed record RunResult(string Mode, int Round, double MakespanSeconds, int Tasks, int Passed, double P50, double P95, IReadOnlyList<string> Failures)
 {
+    /// <summary>The grader's spans during a pool run (none for the baseline, which has no grader).</summary>
+    public IReadOnlyList<SpanFigure> Spans { get; init; } = [];
+
     public static RunResult From(string mode, int round, double makespan, double[] durations, string?[] reasons)
     {
         var failures = reasons.Where(r => r is not null).Select(r => r!).ToList();
