@@ -26,8 +26,12 @@ public sealed class PageConfinementSpec
           fetch("http://localhost:{{target}}/fetch-localhost", {mode: "no-cors"}).catch(() => {});
           try { const x = new XMLHttpRequest(); x.open("POST", "http://127.0.0.1:{{target}}/xhr"); x.send("junk"); } catch (e) {}
           try { new WebSocket("ws://127.0.0.1:{{target}}/ws"); } catch (e) {}
-          setTimeout(() => document.getElementById("f").submit(), 300);
-          setTimeout(() => { location.href = "http://127.0.0.1:{{target}}/navigate"; }, 600);
+          // The page leaves only after its load event, so its own navigations never race the test's (which waits only
+          // for the commit: a CI run on a busy host once timed out waiting for this page's load).
+          addEventListener("load", () => {
+            setTimeout(() => document.getElementById("f").submit(), 300);
+            setTimeout(() => { location.href = "http://127.0.0.1:{{target}}/navigate"; }, 600);
+          });
         </script></body></html>
         """;
 
@@ -42,7 +46,7 @@ public sealed class PageConfinementSpec
         {
             await using var raw = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = BrowserPool.SystemChromium, Args = ["--no-sandbox", "--disable-background-networking"] });
             var page = await (await raw.NewContextAsync()).NewPageAsync();
-            await page.GotoAsync(app.Url.ToString());
+            await page.GotoAsync(app.Url.ToString(), new() { WaitUntil = WaitUntilState.Commit });
             await target.WaitForAsync(1, TimeSpan.FromSeconds(10));
         }
         Assert.True(target.Connections > 0, "the unconfined page should have reached the listener");
@@ -51,7 +55,7 @@ public sealed class PageConfinementSpec
         await using var browsers = new BrowserPool([$"127.0.0.1:{app.Url.Port}"]);
         var context = await browsers.NewContextAsync(app.Url);
         var confined = await context.NewPageAsync();
-        var served = await confined.GotoAsync(app.Url.ToString());
+        var served = await confined.GotoAsync(app.Url.ToString(), new() { WaitUntil = WaitUntilState.Commit });
         // The app itself answered (the page then navigates to blocked URLs on its own timers, so neither the page nor the
         // response body can be read reliably afterwards; the status and the app's own count can).
         Assert.True(served is { Ok: true, Status: 200 }, "the app itself must be reachable");
