@@ -169,6 +169,7 @@ public static class Program
                 tasks = r.Tasks,
                 passed = r.Passed,
                 failures = r.Failures,
+                machine_cpu_s = r.CpuSeconds is { } cpu ? Math.Round(cpu, 2) : (double?)null,
                 spans = r.Spans.Select(x => new { name = x.Name, count = x.Count, median_ms = Math.Round(x.MedianMs, 1), total_ms = Math.Round(x.TotalMs, 1) }),
             }),
             ratio_baseline_over_pool = ratios.Select(r => Math.Round(r, 3)),
@@ -206,9 +207,11 @@ public static class Program
         var runner = new IcTaskRunner(pool, browsers, artefacts);
         var sweepId = $"{nodeId}-sweep";
         double makespan;
+        double? cpu;
         using var spans = SpanTimes.Listen();
         try
         {
+            var cpuBefore = MachineCpu.BusySeconds();
             var clock = Stopwatch.StartNew();
             await Parallel.ForEachAsync(Enumerable.Range(0, jobs.Count), new ParallelOptions { MaxDegreeOfParallelism = n, CancellationToken = cancellation }, async (i, ct) =>
             {
@@ -220,6 +223,7 @@ public static class Program
                     reasons[i] = $"{task.QuestionId}: {decision.Outcome}: {decision.Reason}";
             });
             makespan = clock.Elapsed.TotalSeconds;
+            cpu = MachineCpu.Between(cpuBefore, MachineCpu.BusySeconds());
         }
         finally
         {
@@ -227,7 +231,7 @@ public static class Program
             await pool.DisposeAsync(); // waits for pre-warming still under way, then removes what is alive
             Directory.Delete(artefacts, recursive: true);
         }
-        return RunResult.From("pool", round, makespan, durations, reasons) with { Spans = spans.Figures() };
+        return RunResult.From("pool", round, makespan, durations, reasons) with { Spans = spans.Figures(), CpuSeconds = cpu };
     }
 
     /// <summary>
@@ -271,6 +275,7 @@ public static class Program
             for (var i = 0; i < jobs.Count; i++)
                 input.Append(CultureInfo.InvariantCulture, $"{i} {jobs[i].QuestionId}\n");
 
+            var cpuBefore = MachineCpu.BusySeconds();
             var clock = Stopwatch.StartNew();
             using (var process = Process.Start(info)!)
             {
@@ -291,6 +296,7 @@ public static class Program
                 await stderr;
             }
             var makespan = clock.Elapsed.TotalSeconds;
+            var cpu = MachineCpu.Between(cpuBefore, MachineCpu.BusySeconds());
 
             var durations = new double[jobs.Count];
             var reasons = new string?[jobs.Count];
@@ -310,7 +316,7 @@ public static class Program
                     reasons[i] = $"{jobs[i].QuestionId}: exit {parts[1]}: {(log.Length > 400 ? "…" + log[^400..] : log)}";
                 }
             }
-            return RunResult.From("baseline", round, makespan, durations, reasons);
+            return RunResult.From("baseline", round, makespan, durations, reasons) with { CpuSeconds = cpu };
         }
         finally
         {
@@ -416,6 +422,9 @@ internal sealed record RunResult(string Mode, int Round, double MakespanSeconds,
     /// <summary>The grader's spans during a pool run (none for the baseline, which has no grader).</summary>
     public IReadOnlyList<SpanFigure> Spans { get; init; } = [];
 
+    /// <summary>The machine's busy CPU seconds during the round (<see cref="MachineCpu"/>), all processes.</summary>
+    public double? CpuSeconds { get; init; }
+
     public static RunResult From(string mode, int round, double makespan, double[] durations, string?[] reasons)
     {
         var failures = reasons.Where(r => r is not null).Select(r => r!).ToList();
@@ -424,7 +433,11 @@ internal sealed record RunResult(string Mode, int Round, double MakespanSeconds,
     }
 
     public string Line() => string.Create(CultureInfo.InvariantCulture,
-        $"round {Round} {Mode,-8}: makespan {MakespanSeconds,6:F2} s, {Tasks / MakespanSeconds,5:F2} tasks/s, per task p50 {P50:F2} s p95 {P95:F2} s, passed {Passed}/{Tasks}");
+        $"round {Round} {Mode,-8}: makespan {MakespanSeconds,6:F2} s, {Tasks / MakespanSeconds,5:F2} tasks/s, per task p50 {P50:F2} s p95 {P95:F2} s, passed {Passed}/{Tasks}{CpuText()}");
+
+    private string CpuText() => CpuSeconds is { } cpu
+        ? string.Create(CultureInfo.InvariantCulture, $", machine CPU {cpu:F1} s ({cpu / Tasks:F2} s per task, {100 * cpu / (MakespanSeconds * Environment.ProcessorCount):F0} % of {Environment.ProcessorCount} cores)")
+        : "";
 }
 
 internal sealed record BenchOptions(int K, int N, int PoolSlots, int Rounds, bool Warmup, string TasksJson, string OutputJson)

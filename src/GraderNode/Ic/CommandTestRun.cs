@@ -31,7 +31,7 @@ public static class CommandTestRun
             {
                 // Give the used container back first: holding it while waiting for a new one deadlocks a full pool.
                 await lease.DisposeAsync();
-                lease = await pool.LeaseAsync(spec.Image!, attempt.SweepId, folders, cancellation);
+                lease = await pool.LeaseAsync(spec.Image!, attempt.SweepId, folders, cancellation, offline: true);
                 lease.ChargeTo(attempt.Meter);
                 await workspace.InstallAsync(lease, cancellation);
             }

@@ -23,6 +23,8 @@ public sealed class IcTaskRunner(ContainerPool pool, BrowserPool browsers, strin
     private readonly ProtocolRunner _protocol = protocol ?? new ProtocolRunner(pool, ProtocolSettings.Default, artefactsDir, runs);
     private readonly GnuPatch _patcher = patcher ?? new GnuPatch();
     private readonly BrowserTestRun _browserRun = new(browsers, artefactsDir);
+    private readonly ResolvedCommands _commands = new();
+    private readonly PristineTrees _pristine = new();
 
     // Sweeps take turns for this node's containers. Twice the slots may hold a turn, so a few attempts always wait in
     // the pool itself and it can pre-warm containers for them.
@@ -33,6 +35,12 @@ public sealed class IcTaskRunner(ContainerPool pool, BrowserPool browsers, strin
     public ContainerPool Pool => pool;
 
     public BrowserPool Browsers => browsers;
+
+    /// <summary>The test commands this runner resolved, kept per image.</summary>
+    public ResolvedCommands Commands => _commands;
+
+    /// <summary>The app's folders as each image and bug patch make them, kept for later attempts.</summary>
+    public PristineTrees Pristine => _pristine;
 
     public async Task<GradeDecision> GradeAsync(TaskDefinition task, Submission submission, AttemptContext attempt, CancellationToken cancellation)
     {
@@ -60,18 +68,21 @@ public sealed class IcTaskRunner(ContainerPool pool, BrowserPool browsers, strin
 
             using var turn = await _turns.EnterAsync(attempt.SweepId, cancellation);
             var folders = PatchedWorkspace.InstallFoldersOf(spec);
-            await using var lease = await pool.LeaseAsync(spec.Image, attempt.SweepId, folders, cancellation);
+            // The command runner's tests run inside the container: it needs no network at all.
+            var offline = spec.Runner == IcRunnerKinds.Command;
+            await using var lease = await pool.LeaseAsync(spec.Image, attempt.SweepId, folders, cancellation, offline);
             lease.ChargeTo(attempt.Meter);
-            pool.Prewarm(spec.Image, attempt.SweepId, folders); // the next attempt most likely needs the same image and folders
+            pool.Prewarm(spec.Image, attempt.SweepId, folders, offline: offline); // the next attempt most likely needs the same
 
             if (spec.Runner == IcRunnerKinds.Command && spec.TestCommand is not { Count: > 0 })
                 return GradeDecision.SystemError($"task {task.QuestionId} has no test_command for the command runner", retryable: false);
             if (spec.Runner == IcRunnerKinds.Browser && (spec.ServePort is null || spec.BrowserTests is not { Count: > 0 }))
                 return GradeDecision.SystemError($"task {task.QuestionId} lacks serve_port or browser_tests for the browser runner", retryable: false);
 
-            // Resolved in the container as the image made it, before the patch is installed (runs 2 and 3 reuse it).
-            var command = spec.Runner == IcRunnerKinds.Command ? await TestCommand.ResolveAsync(lease, spec, cancellation) : null;
-            using var workspace = await PatchedWorkspace.PrepareAsync(lease, spec, verdict, _patcher, cancellation);
+            // Resolved in a container as the image made it, before the patch is installed, once per image content (later runs
+            // and attempts reuse it).
+            var command = spec.Runner == IcRunnerKinds.Command ? await _commands.ResolveAsync(lease, spec, cancellation) : null;
+            using var workspace = await PatchedWorkspace.PrepareAsync(lease, spec, verdict, _patcher, cancellation, _pristine);
             await workspace.InstallAsync(lease, cancellation);
 
             GradeDecision decision;

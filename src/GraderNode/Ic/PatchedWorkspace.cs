@@ -7,8 +7,9 @@ using SweLancer.Messages.Telemetry;
 namespace SweLancer.GraderNode.Ic;
 
 /// <summary>
-/// The app's folders, copied out of a fresh container into a host folder, patched there with GNU patch (bug patch, then
-/// the model's), and installed into any fresh container of the same image. Patching once on the host lets every test
+/// The app's folders, copied out of a fresh container into a host folder (or copied from the tree an earlier attempt
+/// kept, <see cref="PristineTrees"/>), patched there with GNU patch (bug patch, then the model's), and installed into any
+/// fresh container of the same image. Patching once on the host lets every test
 /// run start from an identical, freshly made container. Only those folders travel back into the container, and the
 /// model's patch may change only the paths the policy approved: that is checked on the files after patch ran.
 /// </summary>
@@ -54,8 +55,9 @@ public sealed class PatchedWorkspace : IDisposable
 
     /// <exception cref="ModelFailureException">The model's patch does not apply, goes through a symbolic link, or changed a path it was not approved for.</exception>
     /// <exception cref="InfrastructureException">The task's own bug patch is unreadable or does not apply.</exception>
+    /// <param name="pristine">Trees kept from earlier attempts at the same image and bug patch; null copies out every time.</param>
     public static async Task<PatchedWorkspace> PrepareAsync(ContainerLease lease, IcTaskSpec spec, PatchVerdict model, GnuPatch patcher,
-        CancellationToken cancellation)
+        CancellationToken cancellation, PristineTrees? pristine = null)
     {
         using var span = SweLancerTelemetry.Source.StartActivity("patch.apply");
         var bug = ParseBugPatch(spec);
@@ -63,15 +65,22 @@ public sealed class PatchedWorkspace : IDisposable
         try
         {
             var roots = Roots(spec, bug?.Files ?? []);
-            foreach (var folder in roots)
-                await lease.CopyOutAsync("/" + folder, root, cancellation);
-            var absent = roots.Where(r => !Directory.Exists(Path.Combine(root, r))).ToList();
-
-            if (bug is not null)
+            var key = pristine is not null && lease.ImageId is { } imageId ? PristineTrees.KeyOf(imageId, roots, bug?.PatchText) : null;
+            var absent = key is null ? null : await pristine!.TryCopyToAsync(key, root, cancellation);
+            span?.SetTag("swelancer.patch.pristine_kept", absent is not null);
+            if (absent is null)
             {
-                var applied = await patcher.ApplyAsync(root, bug.PatchText, cancellation);
-                if (!applied.Applied)
-                    throw new InfrastructureException($"the task's bug_patch does not apply to {spec.Image}: {applied.Output}", retryable: false);
+                foreach (var folder in roots)
+                    await lease.CopyOutAsync("/" + folder, root, cancellation);
+                absent = roots.Where(r => !Directory.Exists(Path.Combine(root, r))).ToList();
+                if (bug is not null)
+                {
+                    var bugApplied = await patcher.ApplyAsync(root, bug.PatchText, cancellation);
+                    if (!bugApplied.Applied)
+                        throw new InfrastructureException($"the task's bug_patch does not apply to {spec.Image}: {bugApplied.Output}", retryable: false);
+                }
+                if (key is not null)
+                    await pristine!.KeepAsync(key, root, absent, cancellation); // before the model's patch touches it
             }
             var fuzz = false;
             if (model.Files.Count > 0)

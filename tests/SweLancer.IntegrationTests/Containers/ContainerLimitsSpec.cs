@@ -71,6 +71,29 @@ public sealed class ContainerLimitsSpec : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_command_task_s_container_has_no_network_but_loopback()
+    {
+        // The attack on the grading network first: a container there has an interface besides loopback.
+        await using (var networked = await LeaseAsync())
+        {
+            var interfaces = await networked.ExecAsync(["ls", "/sys/class/net"], "/", Ct);
+            Assert.Contains("eth0", interfaces.Stdout);
+        }
+        // A command task's tests (the model's code with them) run in a container with nothing but loopback: a test that
+        // passes only when it finds another interface fails.
+        var runner = new IcTaskRunner(_pool, new BrowserPool([_pool.GradingSubnet]), Path.GetTempPath());
+        var task = new TaskDefinition("net", TaskVariants.IcSwe, 100m, null, null,
+            new IcTaskSpec(["srv"], "/", DockerFixture.ProbeImage, Runner: IcRunnerKinds.Command, TimeoutSeconds: 30,
+                TestCommand: ["sh", "-c", "ls /sys/class/net; ls /sys/class/net | grep -vx lo"]));
+        var patch = "--- /dev/null\n+++ b/srv/x.txt\n@@ -0,0 +1 @@\n+x\n";
+
+        var decision = await runner.GradeAsync(task, new Submission("net", 1, null, patch, null), new AttemptContext("limits-spec", 1), Ct);
+
+        Assert.True(decision.Outcome == GradeOutcome.Failed, $"{decision.Outcome}: {decision.Reason}");
+        Assert.EndsWith("lo", decision.Reason.TrimEnd());
+    }
+
+    [Fact]
     public async Task A_fork_bomb_is_held_by_the_pids_limit()
     {
         await using var lease = await LeaseAsync();

@@ -83,6 +83,24 @@ public sealed class SampleTasksGradingSpec : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_fix_in_one_attempt_does_not_reach_the_next_through_the_kept_app_tree()
+    {
+        // The attack: the runner keeps the app's folders per image and bug patch, and copies them for every attempt. Were
+        // an attempt's own patch kept with them, the next attempt would be graded on the earlier one's fix.
+        var fixedFirst = await GradeAsync("fa-303", _tasks["fa-303"].Ic!.GoldPatch!);
+        Assert.True(fixedFirst.Outcome == GradeOutcome.Passed, fixedFirst.Reason);
+        var unfixedNext = await GradeAsync("fa-303", NoFix);
+        Assert.True(unfixedNext.Outcome == GradeOutcome.Failed, unfixedNext.Reason);
+
+        // Both came from one kept tree and one resolution of the test command: the second attempt did use what was kept.
+        Assert.Equal(1, _runner.Pristine.Kept);
+        Assert.Equal(1, _runner.Commands.Resolutions);
+        var fixedAgain = await GradeAsync("fa-303", _tasks["fa-303"].Ic!.GoldPatch!);
+        Assert.True(fixedAgain.Outcome == GradeOutcome.Passed, fixedAgain.Reason);
+        Assert.Equal(1, _runner.Pristine.Kept);
+    }
+
+    [Fact]
     public async Task Command_task_passes_with_its_gold_patch_and_fails_in_its_buggy_state()
     {
         var gold = await GradeAsync("fa-301", _tasks["fa-301"].Ic!.GoldPatch!);
