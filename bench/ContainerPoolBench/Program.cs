@@ -170,6 +170,7 @@ public static class Program
                 passed = r.Passed,
                 failures = r.Failures,
                 machine_cpu_s = r.CpuSeconds is { } cpu ? Math.Round(cpu, 2) : (double?)null,
+                grader_process_cpu_s = r.GraderCpuSeconds is { } own ? Math.Round(own, 2) : (double?)null,
                 spans = r.Spans.Select(x => new { name = x.Name, count = x.Count, median_ms = Math.Round(x.MedianMs, 1), total_ms = Math.Round(x.TotalMs, 1) }),
             }),
             ratio_baseline_over_pool = ratios.Select(r => Math.Round(r, 3)),
@@ -208,10 +209,12 @@ public static class Program
         var sweepId = $"{nodeId}-sweep";
         double makespan;
         double? cpu;
+        double own;
         using var spans = SpanTimes.Listen();
         try
         {
             var cpuBefore = MachineCpu.BusySeconds();
+            var ownBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             await Parallel.ForEachAsync(Enumerable.Range(0, jobs.Count), new ParallelOptions { MaxDegreeOfParallelism = n, CancellationToken = cancellation }, async (i, ct) =>
             {
@@ -224,6 +227,7 @@ public static class Program
             });
             makespan = clock.Elapsed.TotalSeconds;
             cpu = MachineCpu.Between(cpuBefore, MachineCpu.BusySeconds());
+            own = (Process.GetCurrentProcess().TotalProcessorTime - ownBefore).TotalSeconds;
         }
         finally
         {
@@ -231,7 +235,7 @@ public static class Program
             await pool.DisposeAsync(); // waits for pre-warming still under way, then removes what is alive
             Directory.Delete(artefacts, recursive: true);
         }
-        return RunResult.From("pool", round, makespan, durations, reasons) with { Spans = spans.Figures(), CpuSeconds = cpu };
+        return RunResult.From("pool", round, makespan, durations, reasons) with { Spans = spans.Figures(), CpuSeconds = cpu, GraderCpuSeconds = own };
     }
 
     /// <summary>
@@ -425,6 +429,9 @@ internal sealed record RunResult(string Mode, int Round, double MakespanSeconds,
     /// <summary>The machine's busy CPU seconds during the round (<see cref="MachineCpu"/>), all processes.</summary>
     public double? CpuSeconds { get; init; }
 
+    /// <summary>The grader's own share of it (this process: the pool, the runner, GNU patch's parent side), for a pool run.</summary>
+    public double? GraderCpuSeconds { get; init; }
+
     public static RunResult From(string mode, int round, double makespan, double[] durations, string?[] reasons)
     {
         var failures = reasons.Where(r => r is not null).Select(r => r!).ToList();
@@ -435,8 +442,12 @@ internal sealed record RunResult(string Mode, int Round, double MakespanSeconds,
     public string Line() => string.Create(CultureInfo.InvariantCulture,
         $"round {Round} {Mode,-8}: makespan {MakespanSeconds,6:F2} s, {Tasks / MakespanSeconds,5:F2} tasks/s, per task p50 {P50:F2} s p95 {P95:F2} s, passed {Passed}/{Tasks}{CpuText()}");
 
+    private string GraderCpuText() => GraderCpuSeconds is { } own
+        ? string.Create(CultureInfo.InvariantCulture, $"; the grader's process {own / Tasks:F2} s per task")
+        : "";
+
     private string CpuText() => CpuSeconds is { } cpu
-        ? string.Create(CultureInfo.InvariantCulture, $", machine CPU {cpu:F1} s ({cpu / Tasks:F2} s per task, {100 * cpu / (MakespanSeconds * Environment.ProcessorCount):F0} % of {Environment.ProcessorCount} cores)")
+        ? string.Create(CultureInfo.InvariantCulture, $", machine CPU {cpu:F1} s ({cpu / Tasks:F2} s per task, {100 * cpu / (MakespanSeconds * Environment.ProcessorCount):F0} % of {Environment.ProcessorCount} cores{GraderCpuText()})")
         : "";
 }
 
