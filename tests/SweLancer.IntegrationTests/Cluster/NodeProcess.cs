@@ -24,7 +24,18 @@ public sealed class NodeProcess : IDisposable
 
     public int Pid => _process.Id;
 
-    public bool HasExited => _process.HasExited;
+    /// <summary>Whether the process ended; once true, its last lines are in <see cref="Output"/> (Process.HasExited
+    /// alone can turn true before the output handlers had them).</summary>
+    public bool HasExited
+    {
+        get
+        {
+            if (!_process.HasExited)
+                return false;
+            _process.WaitForExit(); // with no timeout this also waits for the redirected output to end
+            return true;
+        }
+    }
 
     public string Output
     {
@@ -59,8 +70,12 @@ public sealed class NodeProcess : IDisposable
         var deadline = DateTime.UtcNow + timeout;
         while (!Output.Contains(text, StringComparison.Ordinal))
         {
-            if (_process.HasExited)
+            if (HasExited)
+            {
+                if (Output.Contains(text, StringComparison.Ordinal))
+                    return;
                 throw new InvalidOperationException($"{Name} exited with {_process.ExitCode} before printing '{text}':\n{Output}");
+            }
             if (DateTime.UtcNow > deadline)
                 throw new TimeoutException($"{Name} did not print '{text}' within {timeout}:\n{Output}");
             await Task.Delay(100);

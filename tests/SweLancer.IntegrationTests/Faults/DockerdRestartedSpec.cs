@@ -93,7 +93,7 @@ public sealed class DockerdRestartedSpec
     private static Task<CoordinatorCli.Result> SweepAsync(PrivateDockerEngine engine, RetaggedSamplePool pool, string sweep, string outDir, TimeSpan timeout) =>
         CoordinatorCli.RunUnderAsync(engine.Launcher, timeout, new Dictionary<string, string> { ["DOCKER_HOST"] = engine.Endpoint },
             "sweep", "--tasks", pool.TasksPath, "--submissions", pool.SubmissionsPath, "--sweep-id", sweep, "--out", outDir,
-            "--system-error-retries", "6");
+            "--system-error-retries", "12"); // the backoff then outlasts an engine restart on a busy host (6 covered ~61 s)
 
     private static bool HostHasDocker0() => Directory.Exists("/sys/class/net/docker0");
 

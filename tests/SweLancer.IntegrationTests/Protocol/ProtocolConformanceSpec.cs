@@ -170,7 +170,8 @@ public sealed class ProtocolConformanceSpec() : NodePoolSpec("protocol-spec")
             Settings with { SetupBudget = TimeSpan.FromSeconds(4) });
         Assert.Equal(GradeOutcome.SystemError, decision.Outcome);
         Assert.Contains("setup did not finish within 4 s", decision.Reason);
-        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(30), $"took {DateTime.UtcNow - started}");
+        // Unenforced, the budget would wait forever; the bound leaves room for a busy engine's start and removal.
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(120), $"took {DateTime.UtcNow - started}");
     }
 
     [Fact]
