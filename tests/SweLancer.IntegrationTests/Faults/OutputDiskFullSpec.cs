@@ -27,17 +27,24 @@ public sealed class OutputDiskFullSpec
         long filled = 0;
         Task<CoordinatorCli.Result>? run = null;
         var runningWhenFreed = false;
+        long freeWhenFilled = long.MaxValue;
         var fault = Task.Run(async () =>
         {
             // Full once grading is under way (the journal exists), for 15 s.
             while (!File.Exists(Path.Combine(outDir, "sweep.db")))
                 await Task.Delay(200, stop.Token);
             await Task.Delay(TimeSpan.FromSeconds(4), stop.Token);
-            filled = disk.Fill();
-            Assert.True(disk.FreeBytes < 64 * 1024, $"the disk still has {disk.FreeBytes} bytes free");
-            await Task.Delay(TimeSpan.FromSeconds(15), stop.Token);
-            runningWhenFreed = run is { IsCompleted: false };
-            disk.Free();
+            try
+            {
+                filled = disk.Fill();
+                freeWhenFilled = disk.FreeBytes; // asserted after the sweep: a throw here would leave the disk full
+                await Task.Delay(TimeSpan.FromSeconds(15), stop.Token);
+                runningWhenFreed = run is { IsCompleted: false };
+            }
+            finally
+            {
+                disk.Free();
+            }
         }, stop.Token);
 
         run = SweepAsync(pool, "disk-full", outDir);
@@ -47,6 +54,7 @@ public sealed class OutputDiskFullSpec
 
         TestContext.Current.TestOutputHelper?.WriteLine(result.All);
         Assert.True(filled > 0 && runningWhenFreed, "the disk was not full while the sweep ran: the fault was never injected\n" + result.All);
+        Assert.True(freeWhenFilled < 64 * 1024, $"the disk still had {freeWhenFilled} bytes free once filled");
         Assert.True(result.ExitCode == 0, result.All);
         var expected = Rows(Path.Combine(dir.File("calm"), "results.csv"));
         var actual = Rows(Path.Combine(outDir, "results.csv"));
