@@ -41,13 +41,13 @@ def busy_seconds():
     return (fields[0] + fields[1] + fields[2] + fields[5] + fields[6] + fields[7]) / 100.0
 
 
-def create(network, volumes, entrypoint=None, cmd=None):
+def create(network, volumes, entrypoint=None):
     host = {"Memory": 512 << 20, "MemorySwap": 512 << 20, "NanoCpus": 10**9, "PidsLimit": 128, "NetworkMode": network,
             "CapDrop": ["ALL"], "SecurityOpt": ["no-new-privileges"], "ReadonlyRootfs": True, "Tmpfs": {"/tmp": "rw,size=64m"}}
     if volumes:
         host["Mounts"] = [{"Type": "volume", "Target": "/srv/app"}, {"Type": "volume", "Target": "/hidden-tests"}]
     body = {"Image": IMAGE, "Labels": LABEL, "HostConfig": host,
-            "Entrypoint": entrypoint or ["/bin/sh", "-c", "exec sleep 3600"], "Cmd": cmd}
+            "Entrypoint": entrypoint or ["/bin/sh", "-c", "exec sleep 3600"]}
     return call("POST", "/containers/create", body)["Id"]
 
 

@@ -47,7 +47,7 @@ public sealed class ContainerLease : IAsyncDisposable
 
     public string Image { get; }
 
-    /// <summary>The id of the image content the container was made from, when the pool read it at the start; else null.</summary>
+    /// <summary>The id of the image content the container was made from, as the engine reported it at the start; null if it did not.</summary>
     public string? ImageId { get; init; }
 
     /// <summary>The container's address on the internal grading network, reachable from this host.</summary>

@@ -250,20 +250,19 @@ public sealed class ContainerPool : IAsyncDisposable
             var created = await _docker.Containers.CreateContainerAsync(ContainerSpecBuilder.Build(spec, _options.NodeId, sweepId), cancellation);
             id = created.ID;
             await _docker.Containers.StartContainerAsync(id, new ContainerStartParameters(), cancellation);
+            var inspected = await _docker.Containers.InspectContainerAsync(id, cancellation);
             var ip = "";
-            string? imageId = null;
-            if (spec.NetworkMode == _options.NetworkName || spec.NetworkMode == NoNetwork)
+            if (spec.NetworkMode == _options.NetworkName)
             {
-                var inspected = await _docker.Containers.InspectContainerAsync(id, cancellation);
-                imageId = string.IsNullOrEmpty(inspected.Image) ? null : inspected.Image;
-                if (spec.NetworkMode == _options.NetworkName)
-                {
-                    ip = inspected.NetworkSettings.Networks.TryGetValue(_options.NetworkName, out var network) ? network.IPAddress : "";
-                    if (string.IsNullOrEmpty(ip))
-                        throw new InfrastructureException($"container {id[..12]} got no address on network {_options.NetworkName}", retryable: true);
-                }
+                ip = inspected.NetworkSettings.Networks.TryGetValue(_options.NetworkName, out var network) ? network.IPAddress : "";
+                if (string.IsNullOrEmpty(ip))
+                    throw new InfrastructureException($"container {id[..12]} got no address on network {_options.NetworkName}", retryable: true);
             }
-            var lease = new ContainerLease(_docker, id, spec.Image, ip, destroy) { ReadOnlyRoot = spec.ReadOnlyRoot, ImageId = imageId };
+            var lease = new ContainerLease(_docker, id, spec.Image, ip, destroy)
+            {
+                ReadOnlyRoot = spec.ReadOnlyRoot,
+                ImageId = string.IsNullOrEmpty(inspected.Image) ? null : inspected.Image,
+            };
             lease.DiskWatch = DiskQuotaWatch.Start(_docker, lease, spec.Limits.DiskBytes);
             ThrowIfClosing(); // the pool began closing while this one started: it must not outlive the pool
             _alive[id] = lease;

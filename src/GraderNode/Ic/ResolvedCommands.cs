@@ -23,13 +23,13 @@ public sealed class ResolvedCommands
     public async Task<IReadOnlyList<string>> ResolveAsync(ContainerLease pristine, IcTaskSpec spec, CancellationToken cancellation)
     {
         var argv = spec.TestCommand!;
-        var key = pristine.ImageId is { } imageId ? (imageId, argv[0], string.Join('\n', PatchPolicy.AppFolders(spec))) : default;
-        if (pristine.ImageId is not null && _programs.TryGetValue(key, out var program))
+        var key = (pristine.ImageId, argv[0], string.Join('\n', PatchPolicy.AppFolders(spec)));
+        if (key.ImageId is not null && _programs.TryGetValue(key!, out var program))
             return [program, .. argv.Skip(1)];
         Interlocked.Increment(ref _resolutions);
         var resolved = await TestCommand.ResolveAsync(pristine, spec, cancellation);
-        if (pristine.ImageId is not null)
-            _programs.TryAdd(key, resolved[0]);
+        if (key.ImageId is not null)
+            _programs.TryAdd(key!, resolved[0]);
         return resolved;
     }
 }

@@ -89,7 +89,7 @@ public sealed class ProtocolRunner
     private async Task<ContainerLease> StartReadyAsync(string id, string image, AttemptContext attempt, CancellationToken cancellation)
     {
         var monolithSetupNetwork = _settings.ImageMode == ImageMode.Monolith && _settings.SetupNetwork;
-        var network = monolithSetupNetwork ? await _pool.EnsureSetupNetworkAsync(cancellation) : "none";
+        var network = monolithSetupNetwork ? await _pool.EnsureSetupNetworkAsync(cancellation) : ContainerPool.NoNetwork;
         var spec = new ContainerSpec(image, _settings.Limits, network,
             Environment: ProtocolEnvironment.For(id, _settings.ImageMode),
             WorkingDir: ProtocolScript.AppDir,
