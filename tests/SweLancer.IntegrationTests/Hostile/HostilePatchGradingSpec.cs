@@ -87,6 +87,23 @@ public sealed class HostilePatchGradingSpec : IAsyncLifetime
         Assert.Contains("test command exited with 137 (killed by signal 9, SIGKILL)", decision.Reason);
     }
 
+    [Fact]
+    public async Task A_program_resolved_for_one_task_is_checked_again_for_a_task_whose_folders_hold_it()
+    {
+        // The runner keeps a test command's resolution per image. The attack: a task of the same image whose folders, which
+        // a patch may change, hold that program must still be refused, not served from what was kept for the first task.
+        var task = _tasks["fa-301"];
+        var first = await GradeAsync("fa-301", task.Ic!.GoldPatch!);
+        Assert.True(first.Outcome == GradeOutcome.Passed, first.Reason);
+
+        var widened = task with { Ic = task.Ic with { AcceptableFolders = [.. task.Ic.AcceptableFolders, "bin"] } };
+        var decision = await _runner.GradeAsync(widened, new Submission("fa-301", 1, null, widened.Ic!.GoldPatch, null), new AttemptContext("hostile-spec", 1), Ct);
+
+        Assert.True(decision.Outcome == GradeOutcome.SystemError, $"{decision.Outcome}: {decision.Reason}");
+        Assert.Contains("inside the app's folder bin", decision.Reason);
+        Assert.Equal(2, _runner.Commands.Resolutions);
+    }
+
     [Theory]
     [InlineData("./cgi-bin/health", "is a path relative to the cwd")]
     [InlineData("/srv/app/cgi-bin/health", "is /srv/app/cgi-bin/health, inside the app's folder srv/app")]
