@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using SweLancer.Domain.Collections;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Sweeps;
 
@@ -12,11 +14,11 @@ namespace SweLancer.Domain.Ledger;
 public sealed class TaskTally
 {
     private readonly PlanIndex _plan;
-    private readonly ImmutableDictionary<string, TaskMarks> _marks;
+    private readonly LayeredMap<string, TaskMarks> _marks;
     private readonly ImmutableSortedDictionary<string, VariantSummary> _variants;
     private readonly int _attemptsGraded;
 
-    private TaskTally(PlanIndex plan, ImmutableDictionary<string, TaskMarks> marks,
+    private TaskTally(PlanIndex plan, LayeredMap<string, TaskMarks> marks,
         ImmutableSortedDictionary<string, VariantSummary> variants, int attemptsGraded)
     {
         _plan = plan;
@@ -32,7 +34,7 @@ public sealed class TaskTally
         var variants = index.Tasks.Values.GroupBy(t => t.Variant, StringComparer.Ordinal)
             .ToImmutableSortedDictionary(g => g.Key,
                 g => new VariantSummary(g.Count(), 0, 0, 0, 0, 0m, g.Sum(t => t.PriceUsd)), StringComparer.Ordinal);
-        return new TaskTally(index, ImmutableDictionary.Create<string, TaskMarks>(StringComparer.Ordinal), variants, 0);
+        return new TaskTally(index, LayeredMap<string, TaskMarks>.Empty(StringComparer.Ordinal), variants, 0);
     }
 
     /// <summary>
@@ -45,26 +47,27 @@ public sealed class TaskTally
     public TaskTally Add(string questionId, GradeOutcome outcome) => AddAll([(questionId, outcome)]);
 
     /// <summary>
-    /// Counts results in order, with the tally's collections changed in place until the end: a recovered sweep counts
-    /// every result it holds at once, a running sweep one at a time.
+    /// Counts results in order, into plain collections set over the tally's at the end: a recovered sweep counts every
+    /// result it holds at once (its marks then become the map's bulk layer), a running sweep one at a time.
     /// </summary>
     public TaskTally AddAll(IEnumerable<(string QuestionId, GradeOutcome Outcome)> results)
     {
-        var marks = _marks.ToBuilder();
-        var variants = _variants.ToBuilder();
+        var marks = new Dictionary<string, TaskMarks>(StringComparer.Ordinal);
+        var variants = new Dictionary<string, VariantSummary>(_variants, StringComparer.Ordinal);
         var attemptsGraded = _attemptsGraded;
         foreach (var (questionId, outcome) in results)
         {
             if (!_plan.Tasks.TryGetValue(questionId, out var task))
                 continue;
-            var before = marks.GetValueOrDefault(questionId);
-            var after = before.With(outcome);
-            marks[questionId] = after;
-            variants[task.Variant] = Count(Count(variants[task.Variant], task, before.VerdictFor(task), -1), task, after.VerdictFor(task), +1);
+            ref var marked = ref CollectionsMarshal.GetValueRefOrAddDefault(marks, questionId, out var seen);
+            var before = seen ? marked : _marks.GetValueOrDefault(questionId);
+            marked = before.With(outcome);
+            ref var variant = ref CollectionsMarshal.GetValueRefOrNullRef(variants, task.Variant);
+            variant = Count(Count(variant, task, before.VerdictFor(task), -1), task, marked.VerdictFor(task), +1);
             attemptsGraded++;
         }
 
-        return new TaskTally(_plan, marks.ToImmutable(), variants.ToImmutable(), attemptsGraded);
+        return new TaskTally(_plan, _marks.SetItems(marks), _variants.SetItems(variants), attemptsGraded);
     }
 
     public LedgerSummary Summary(string sweepId)
@@ -106,8 +109,13 @@ public sealed class TaskTally
         public static PlanIndex Of(IReadOnlyList<PlannedItem> plan)
         {
             // As TaskResult.Of: a task's variant and price are its first planned item's.
-            var tasks = plan.GroupBy(i => i.QuestionId, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => new PlannedTask(g.First().Variant, g.First().PriceUsd, g.Count()), StringComparer.Ordinal);
+            var tasks = new Dictionary<string, PlannedTask>(StringComparer.Ordinal);
+            foreach (var item in plan)
+            {
+                ref var task = ref CollectionsMarshal.GetValueRefOrAddDefault(tasks, item.QuestionId, out var seen);
+                task = seen ? task! with { PlannedAttempts = task.PlannedAttempts + 1 } : new PlannedTask(item.Variant, item.PriceUsd, 1);
+            }
+
             return new PlanIndex(tasks, plan.Count);
         }
     }

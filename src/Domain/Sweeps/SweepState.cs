@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using SweLancer.Domain.Collections;
 using SweLancer.Domain.Ledger;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Submissions;
@@ -12,7 +12,7 @@ namespace SweLancer.Domain.Sweeps;
 /// </summary>
 public sealed class SweepState
 {
-    public static readonly SweepState Empty = new(null, ImmutableDictionary<ResultKey, GradeOutcome>.Empty, new HashSet<ResultKey>(), null);
+    public static readonly SweepState Empty = new(null, LayeredMap<ResultKey, GradeOutcome>.Empty(), new HashSet<ResultKey>(), null);
 
     // Shared by every state that has the same plan: rebuilding it per result would make a sweep quadratic. Never
     // changed after it is built, so a plain set (several times faster to build and to ask than an immutable one).
@@ -22,7 +22,7 @@ public sealed class SweepState
     // made a 100,000-task sweep allocate gigabytes.
     private readonly TaskTally? _tally;
 
-    private SweepState(SweepPlanned? plan, ImmutableDictionary<ResultKey, GradeOutcome> graded, IReadOnlySet<ResultKey> plannedKeys,
+    private SweepState(SweepPlanned? plan, LayeredMap<ResultKey, GradeOutcome> graded, IReadOnlySet<ResultKey> plannedKeys,
         TaskTally? tally)
     {
         Plan = plan;
@@ -34,7 +34,7 @@ public sealed class SweepState
     public SweepPlanned? Plan { get; }
 
     /// <summary>The outcome of each attempt whose result was accepted.</summary>
-    public ImmutableDictionary<ResultKey, GradeOutcome> Graded { get; }
+    public LayeredMap<ResultKey, GradeOutcome> Graded { get; }
 
     public bool IsPlanned => Plan is not null;
 
@@ -49,7 +49,7 @@ public sealed class SweepState
         SweepPlanned planned => Planned(planned, Graded, Graded),
         // First result wins: a key is only ever counted once.
         TaskGraded graded => Graded.ContainsKey(graded.Key) ? this
-            : new SweepState(Plan, Graded.Add(graded.Key, graded.Outcome), _plannedKeys,
+            : new SweepState(Plan, Graded.SetItem(graded.Key, graded.Outcome), _plannedKeys,
                 IsPlannedKey(graded.Key) ? _tally?.Add(graded.QuestionId, graded.Outcome) : _tally),
         _ => throw new ArgumentException($"Unknown sweep event {@event.GetType().Name}", nameof(@event)),
     };
@@ -68,12 +68,12 @@ public sealed class SweepState
     public SweepProgress Progress(string sweepId, int inFlight) =>
         SweepProgress.Of(_tally?.Summary(sweepId) ?? LedgerSummary.Of(sweepId, [], []), inFlight);
 
-    // A snapshot holds each key once (it was written from the dictionary, which refuses a second): the tally reads the
-    // list, several times faster to walk than the immutable dictionary.
+    // A snapshot holds each key once (it was written from the map): the outcomes become the map's bulk layer, and the
+    // tally reads the list, faster to walk than the map.
     private static SweepState FromGraded(SweepPlanned plan, List<KeyValuePair<ResultKey, GradeOutcome>> graded) =>
-        Planned(plan, graded.ToImmutableDictionary(), graded);
+        Planned(plan, LayeredMap<ResultKey, GradeOutcome>.Empty().SetItems(new Dictionary<ResultKey, GradeOutcome>(graded)), graded);
 
-    private static SweepState Planned(SweepPlanned plan, ImmutableDictionary<ResultKey, GradeOutcome> graded,
+    private static SweepState Planned(SweepPlanned plan, LayeredMap<ResultKey, GradeOutcome> graded,
         IEnumerable<KeyValuePair<ResultKey, GradeOutcome>> inOrder)
     {
         var keys = KeysOf(plan);
