@@ -33,5 +33,8 @@ public sealed record TaskGraded(
     IReadOnlyList<TestRunRecord>? Runs = null,
     AttemptCost? Cost = null) : ISweLancerMessage
 {
+    // Derived, so not written: it repeated the question id in every event and snapshot entry (a tenth of a 100,000-task
+    // ledger snapshot). Events written with it still read; the name is then an unknown member and skipped.
+    [JsonIgnore]
     public Submissions.ResultKey Key => new(QuestionId, Attempt);
 }

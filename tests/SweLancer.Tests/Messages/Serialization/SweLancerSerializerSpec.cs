@@ -7,6 +7,7 @@ using SweLancer.Messages.Commands;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Nodes;
 using SweLancer.Messages.Serialization;
+using SweLancer.Messages.Submissions;
 using SweLancer.Messages.Sweeps;
 using Xunit;
 using static SweLancer.Tests.TestData;
@@ -145,6 +146,21 @@ public sealed class SweLancerSerializerSpec : IDisposable
         var bytes = SerializerFor(graded).ToBinary(graded);
 
         Assert.StartsWith("{\"sweep_id\":\"s1\"", Encoding.UTF8.GetString(bytes));
+    }
+
+    [Fact]
+    public void An_event_leaves_out_its_derived_key_and_one_written_with_it_still_reads()
+    {
+        var graded = Graded("q1", GradeOutcome.Passed, 500m, attempt: 2);
+        var serializer = SerializerFor(graded);
+
+        var json = Encoding.UTF8.GetString(serializer.ToBinary(graded));
+        var withKey = json[..^1] + ""","key":{"question_id":"q1","attempt":2}}""";
+        var read = (TaskGraded)serializer.FromBinary(Encoding.UTF8.GetBytes(withKey), serializer.Manifest(graded));
+
+        Assert.DoesNotContain("\"key\"", json);
+        Assert.Equal(Canonical(graded), Canonical(read));
+        Assert.Equal(new ResultKey("q1", 2), read.Key);
     }
 
     private SerializerWithStringManifest SerializerFor(object message) => (SerializerWithStringManifest)_system.Serialization.FindSerializerFor(message);
