@@ -38,8 +38,6 @@ public sealed class LayeredMap<TKey, TValue> : IReadOnlyDictionary<TKey, TValue>
     public bool TryGetValue(TKey key, [MaybeNullWhen(false)] out TValue value) =>
         _top.TryGetValue(key, out value) || _base.TryGetValue(key, out value);
 
-    public TValue? GetValueOrDefault(TKey key) => TryGetValue(key, out var value) ? value : default;
-
     public LayeredMap<TKey, TValue> SetItem(TKey key, TValue value) =>
         new(_base, _top.SetItem(key, value), ContainsKey(key) ? Count : Count + 1);
 

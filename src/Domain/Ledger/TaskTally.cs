@@ -52,8 +52,9 @@ public sealed class TaskTally
     /// </summary>
     public TaskTally AddAll(IEnumerable<(string QuestionId, GradeOutcome Outcome)> results)
     {
+        // Only what the results change: the rest is read from the tally's own collections.
         var marks = new Dictionary<string, TaskMarks>(StringComparer.Ordinal);
-        var variants = new Dictionary<string, VariantSummary>(_variants, StringComparer.Ordinal);
+        var variants = new Dictionary<string, VariantSummary>(StringComparer.Ordinal);
         var attemptsGraded = _attemptsGraded;
         foreach (var (questionId, outcome) in results)
         {
@@ -62,8 +63,10 @@ public sealed class TaskTally
             ref var marked = ref CollectionsMarshal.GetValueRefOrAddDefault(marks, questionId, out var seen);
             var before = seen ? marked : _marks.GetValueOrDefault(questionId);
             marked = before.With(outcome);
-            ref var variant = ref CollectionsMarshal.GetValueRefOrNullRef(variants, task.Variant);
-            variant = Count(Count(variant, task, before.VerdictFor(task), -1), task, marked.VerdictFor(task), +1);
+            ref var variant = ref CollectionsMarshal.GetValueRefOrAddDefault(variants, task.Variant, out var counted);
+            if (!counted)
+                variant = _variants[task.Variant];
+            variant = Count(Count(variant!, task, before.VerdictFor(task), -1), task, marked.VerdictFor(task), +1);
             attemptsGraded++;
         }
 
