@@ -1,4 +1,5 @@
 using System.Globalization;
+using SweLancer.Domain.Sweeps;
 using SweLancer.IntegrationTests.Infrastructure;
 using SweLancer.Tests.Shared;
 using Xunit;
@@ -7,8 +8,8 @@ namespace SweLancer.IntegrationTests;
 
 /// <summary>
 /// A real Prometheus scrapes a real `swelancer sweep` (the demo pool) through its metrics endpoint; at the end, what
-/// Prometheus stored for the sweep equals the ledger's summary. The sweep lingers 15 s after it ends (many 1 s scrapes, even on a loaded machine) so the
-/// final values are scraped; the queries take each series' last value, since a target that went away is marked stale.
+/// Prometheus stored for the sweep equals the ledger's summary. The sweep starts once Prometheus scrapes its port and lingers 15 s after it ends (many 1 s scrapes, even on a loaded
+/// machine) so the final values are scraped; the queries take each series' last value, since a target that went away is marked stale.
 /// </summary>
 [Trait("Needs", "Prometheus")]
 public sealed class PrometheusScrapeSpec
@@ -21,6 +22,8 @@ public sealed class PrometheusScrapeSpec
         using var dir = new TempDir();
         var metricsPort = FreePort.Next();
         using var prometheus = await PrometheusServer.StartAsync(dir.Path, metricsPort);
+        // Scraping already runs every second when the sweep starts, so its 15 s linger holds many scrapes.
+        await prometheus.WaitForFirstScrapeAsync(TimeSpan.FromSeconds(60));
         var sweepId = "prom-" + Guid.NewGuid().ToString("N")[..8];
 
         var run = await CoordinatorCli.RunAsync(TimeSpan.FromMinutes(3), "sweep",
@@ -54,6 +57,11 @@ public sealed class PrometheusScrapeSpec
         Assert.Equal((double)summary.AvailableUsd, await Query(Last("swelancer_sweep_available_USD")));
         Assert.Equal(0, await Query(Last("swelancer_sweep_in_flight")));
         Assert.Equal(0, await Query(Last("swelancer_ledger_lag")));
-        Assert.Equal(summary.Graded, await Query(Last("swelancer_grading_duration_seconds_count")));
+        // The histogram counts deliveries: a passed or failed attempt is delivered once here, while a retryable system
+        // error (no Docker engine, say) is delivered again after each backoff.
+        Assert.Equal(summary.Passed, await Query(Last("swelancer_grading_duration_seconds_count", ",swelancer_grade_outcome=\"passed\"")));
+        Assert.Equal(summary.Failed, await Query(Last("swelancer_grading_duration_seconds_count", ",swelancer_grade_outcome=\"failed\"")) ?? 0);
+        Assert.InRange(await Query(Last("swelancer_grading_duration_seconds_count", ",swelancer_grade_outcome=\"system_error\"")) ?? 0,
+            summary.SystemErrors, summary.SystemErrors * (1 + DispatchPolicy.Default.MaxSystemErrorRetries));
     }
 }

@@ -94,6 +94,26 @@ public sealed class PrometheusServer : IDisposable
         };
     }
 
+    /// <summary>
+    /// Waits until Prometheus has tried its target once. Its discovery hands a new target to the scrape loop only after
+    /// a throttle of about 5 s (the first try came 6 s after "ready" on an idle host), so a short sweep started at once
+    /// could end, linger and exit before the first scrape on a loaded one.
+    /// </summary>
+    public async Task WaitForFirstScrapeAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            using var doc = JsonDocument.Parse(await TargetsAsync());
+            var targets = doc.RootElement.GetProperty("data").GetProperty("activeTargets");
+            // Go's zero time stands for "never scraped".
+            if (targets.GetArrayLength() > 0 && !targets[0].GetProperty("lastScrape").GetString()!.StartsWith("0001-", StringComparison.Ordinal))
+                return;
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"prometheus did not try its target within {timeout.TotalSeconds:0} s; its targets: {await TargetsAsync()}");
+    }
+
     /// <summary>Prometheus's own view of its targets (health, last error), for failure messages.</summary>
     public async Task<string> TargetsAsync() => await Http.GetStringAsync(new Uri(_api, "api/v1/targets"));
 
