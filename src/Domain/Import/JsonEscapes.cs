@@ -13,6 +13,9 @@ internal static class JsonEscapes
     /// <summary>The 0-based byte offset of the first string or property name holding a lone surrogate, with the escape as written.</summary>
     public static (long Offset, string Escape)? FirstLoneSurrogate(ReadOnlySpan<byte> utf8, JsonReaderOptions options)
     {
+        // Only a \u escape can spell a surrogate (the bytes are valid UTF-8), and most documents hold none: skip the pass.
+        if (utf8.IndexOf(@"\u"u8) < 0)
+            return null;
         var reader = new Utf8JsonReader(utf8, options);
         while (reader.Read())
         {
@@ -24,6 +27,10 @@ internal static class JsonEscapes
         }
         return null;
     }
+
+    /// <summary>The same for one line of text; the line is encoded only when it holds a <c>\u</c> at all.</summary>
+    public static (long Offset, string Escape)? FirstLoneSurrogate(string line) =>
+        line.Contains(@"\u", StringComparison.Ordinal) ? FirstLoneSurrogate(Encoding.UTF8.GetBytes(line), default) : null;
 
     private static string? LoneSurrogate(ReadOnlySpan<byte> raw)
     {

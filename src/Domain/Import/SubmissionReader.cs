@@ -77,7 +77,7 @@ public static class SubmissionReader
 
         using (document)
         {
-            if (JsonEscapes.FirstLoneSurrogate(System.Text.Encoding.UTF8.GetBytes(line), default) is { } lone)
+            if (JsonEscapes.FirstLoneSurrogate(line) is { } lone)
             {
                 Problem(null, $"invalid JSON at byte {lone.Offset + 1}: {LoneSurrogateDetail(lone.Escape)}");
                 return null;
@@ -94,10 +94,10 @@ public static class SubmissionReader
                 Problem("question_id", "question_id is missing");
             else if (qid.ValueKind != JsonValueKind.String)
                 Problem("question_id", $"question_id must be a string, not {JsonValues.KindOf(qid)}");
-            else if (string.IsNullOrWhiteSpace(qid.GetString()))
+            else if (qid.GetString() is var text && string.IsNullOrWhiteSpace(text))
                 Problem("question_id", "question_id is empty");
             else
-                questionId = qid.GetString()!.Trim();
+                questionId = text.Trim();
 
             var attempt = 1;
             if (root.TryGetProperty("attempt", out var attemptElement) && attemptElement.ValueKind != JsonValueKind.Null)

@@ -23,9 +23,9 @@ public static partial class TaskManifestReader
         AllowTrailingCommas = true,
     };
 
-    private static readonly HashSet<string> RootProperties = ["format", "version", "name", "tasks"];
-    private static readonly HashSet<string> TaskProperties = ["question_id", "variant", "price", "title", "description", "manager", "ic"];
-    private static readonly HashSet<string> ManagerProperties = ["correct_proposal_id", "proposals"];
+    private static readonly KnownProperties RootProperties = new("format", "version", "name", "tasks");
+    private static readonly KnownProperties TaskProperties = new("question_id", "variant", "price", "title", "description", "manager", "ic");
+    private static readonly KnownProperties ManagerProperties = new("correct_proposal_id", "proposals");
 
     /// <summary>Reads the manifest at <paramref name="path"/>.</summary>
     /// <exception cref="InputFormatException">The file is missing, is not valid JSON, or breaks the format.</exception>
@@ -83,29 +83,29 @@ public static partial class TaskManifestReader
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            check.Problem("$", $"the manifest must be a JSON object, not {JsonValues.KindOf(root)}");
+            check.Problem(JsonPath.Root, $"the manifest must be a JSON object, not {JsonValues.KindOf(root)}");
             return null;
         }
-        check.UnknownProperties(root, "$", RootProperties);
+        check.UnknownProperties(root, JsonPath.Root, RootProperties);
 
         if (!root.TryGetProperty("format", out var format))
-            check.Problem("$.format", $"missing; expected \"format\": \"{FormatName}\"");
+            check.Problem(JsonPath.Root.Property("format"), $"missing; expected \"format\": \"{FormatName}\"");
         else if (format.ValueKind != JsonValueKind.String || format.GetString() != FormatName)
         {
-            check.Problem("$.format", $"expected \"{FormatName}\", found {format.GetRawText()}");
+            check.Problem(JsonPath.Root.Property("format"), $"expected \"{FormatName}\", found {format.GetRawText()}");
             return null; // some other kind of file: its contents would only produce noise
         }
 
         if (!root.TryGetProperty("version", out var version))
-            check.Problem("$.version", $"missing; expected \"version\": {SupportedVersion}");
+            check.Problem(JsonPath.Root.Property("version"), $"missing; expected \"version\": {SupportedVersion}");
         else if (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var v) || v != SupportedVersion)
-            check.Problem("$.version", $"unsupported version {version.GetRawText()}; this reader understands version {SupportedVersion}");
+            check.Problem(JsonPath.Root.Property("version"), $"unsupported version {version.GetRawText()}; this reader understands version {SupportedVersion}");
 
-        var name = check.OptionalString(root, "name", "$.name");
+        var name = check.OptionalString(root, "name", JsonPath.Root);
 
         if (!root.TryGetProperty("tasks", out var tasksElement) || tasksElement.ValueKind != JsonValueKind.Array)
         {
-            check.Problem("$.tasks", tasksElement.ValueKind == JsonValueKind.Undefined
+            check.Problem(JsonPath.Root.Property("tasks"), tasksElement.ValueKind == JsonValueKind.Undefined
                 ? "missing; expected an array of tasks"
                 : $"expected an array of tasks, not {JsonValues.KindOf(tasksElement)}");
             return null;
@@ -114,14 +114,15 @@ public static partial class TaskManifestReader
         var tasks = new List<TaskDefinition>();
         var firstIndexOf = new Dictionary<string, int>(StringComparer.Ordinal);
         var index = 0;
+        var tasksPath = JsonPath.Root.Property("tasks");
         foreach (var element in tasksElement.EnumerateArray())
         {
-            var at = $"$.tasks[{index}]";
+            var at = tasksPath.Index(index);
             var task = ReadTask(element, at, check);
             if (task is not null)
             {
                 if (firstIndexOf.TryGetValue(task.QuestionId, out var first))
-                    check.Problem($"{at}.question_id", $"duplicate question_id '{task.QuestionId}' (first used by $.tasks[{first}])");
+                    check.Problem(at.Property("question_id"), $"duplicate question_id '{task.QuestionId}' (first used by $.tasks[{first}])");
                 else
                 {
                     firstIndexOf[task.QuestionId] = index;
@@ -133,7 +134,7 @@ public static partial class TaskManifestReader
         return new TaskManifest(name, tasks);
     }
 
-    private static TaskDefinition? ReadTask(JsonElement task, string at, Checker check)
+    private static TaskDefinition? ReadTask(JsonElement task, JsonPath at, Checker check)
     {
         if (task.ValueKind != JsonValueKind.Object)
         {
@@ -143,23 +144,23 @@ public static partial class TaskManifestReader
         var before = check.Problems.Count;
         check.UnknownProperties(task, at, TaskProperties);
 
-        var questionId = check.RequiredString(task, "question_id", $"{at}.question_id");
-        var variant = check.RequiredString(task, "variant", $"{at}.variant");
+        var questionId = check.RequiredString(task, "question_id", at);
+        var variant = check.RequiredString(task, "variant", at);
         if (variant is not null && !TaskVariants.IsKnown(variant))
-            check.Problem($"{at}.variant", $"unknown variant '{variant}', expected {TaskVariants.IcSwe} or {TaskVariants.SweManager}");
+            check.Problem(at.Property("variant"), $"unknown variant '{variant}', expected {TaskVariants.IcSwe} or {TaskVariants.SweManager}");
 
         decimal price = 0;
         if (!task.TryGetProperty("price", out var priceElement))
-            check.Problem($"{at}.price", "missing; every task needs a price in dollars");
+            check.Problem(at.Property("price"), "missing; every task needs a price in dollars");
         else if (priceElement.ValueKind != JsonValueKind.Number)
-            check.Problem($"{at}.price", $"must be a number, not {priceElement.GetRawText()}");
+            check.Problem(at.Property("price"), $"must be a number, not {priceElement.GetRawText()}");
         else if (!priceElement.TryGetDecimal(out price) ? priceElement.GetRawText().StartsWith('-') : price < 0)
-            check.Problem($"{at}.price", $"must be >= 0, not {priceElement.GetRawText()}");
+            check.Problem(at.Property("price"), $"must be >= 0, not {priceElement.GetRawText()}");
         else if (price > TaskPrices.MaxUsd || !priceElement.TryGetDecimal(out _))
-            check.Problem($"{at}.price", $"must be at most {TaskPrices.MaxUsdText}, not {priceElement.GetRawText()}");
+            check.Problem(at.Property("price"), $"must be at most {TaskPrices.MaxUsdText}, not {priceElement.GetRawText()}");
 
-        var title = check.OptionalString(task, "title", $"{at}.title");
-        check.OptionalString(task, "description", $"{at}.description"); // the issue text shown to models; grading does not need it
+        var title = check.OptionalString(task, "title", at);
+        check.OptionalString(task, "description", at); // the issue text shown to models; grading does not need it
 
         ManagerTaskSpec? manager = null;
         IcTaskSpec? ic = null;
@@ -168,17 +169,17 @@ public static partial class TaskManifestReader
         if (variant == TaskVariants.SweManager)
         {
             if (hasIc)
-                check.Problem($"{at}.ic", "a swe_manager task cannot have an \"ic\" block");
+                check.Problem(at.Property("ic"), "a swe_manager task cannot have an \"ic\" block");
             if (!hasManager)
-                check.Problem($"{at}.manager", "missing; a swe_manager task needs \"manager\": { \"correct_proposal_id\": … }");
+                check.Problem(at.Property("manager"), "missing; a swe_manager task needs \"manager\": { \"correct_proposal_id\": … }");
             else
-                manager = ReadManager(managerElement, $"{at}.manager", check);
+                manager = ReadManager(managerElement, at.Property("manager"), check);
         }
         else if (variant == TaskVariants.IcSwe)
         {
             if (hasManager)
-                check.Problem($"{at}.manager", "an ic_swe task cannot have a \"manager\" block");
-            ic = hasIc ? ReadIc(icElement, $"{at}.ic", check) : new IcTaskSpec([], null);
+                check.Problem(at.Property("manager"), "an ic_swe task cannot have a \"manager\" block");
+            ic = hasIc ? ReadIc(icElement, at.Property("ic"), check) : new IcTaskSpec([], null);
         }
 
         if (check.Problems.Count > before || questionId is null || variant is null)
@@ -186,7 +187,7 @@ public static partial class TaskManifestReader
         return new TaskDefinition(questionId, variant, price, title, manager, ic);
     }
 
-    private static ManagerTaskSpec? ReadManager(JsonElement manager, string at, Checker check)
+    private static ManagerTaskSpec? ReadManager(JsonElement manager, JsonPath at, Checker check)
     {
         if (manager.ValueKind != JsonValueKind.Object)
         {
@@ -197,12 +198,12 @@ public static partial class TaskManifestReader
 
         string? correctId = null;
         if (!manager.TryGetProperty("correct_proposal_id", out var correct))
-            check.Problem($"{at}.correct_proposal_id", "missing; a manager task needs the id of the correct proposal");
+            check.Problem(at.Property("correct_proposal_id"), "missing; a manager task needs the id of the correct proposal");
         else
         {
             correctId = JsonValues.IdText(correct, out var error);
             if (error is not null)
-                check.Problem($"{at}.correct_proposal_id", error);
+                check.Problem(at.Property("correct_proposal_id"), error);
         }
 
         var ids = new List<string>();
@@ -211,13 +212,14 @@ public static partial class TaskManifestReader
         {
             if (proposals.ValueKind != JsonValueKind.Array)
             {
-                check.Problem($"{at}.proposals", $"must be an array, not {JsonValues.KindOf(proposals)}");
+                check.Problem(at.Property("proposals"), $"must be an array, not {JsonValues.KindOf(proposals)}");
                 return null;
             }
             var i = 0;
+            var proposalsAt = at.Property("proposals");
             foreach (var proposal in proposals.EnumerateArray())
             {
-                var pAt = $"{at}.proposals[{i++}]";
+                var pAt = proposalsAt.Index(i++);
                 if (proposal.ValueKind != JsonValueKind.Object)
                 {
                     check.Problem(pAt, $"a proposal must be an object with an \"id\", not {JsonValues.KindOf(proposal)}");
@@ -225,17 +227,17 @@ public static partial class TaskManifestReader
                 }
                 if (!proposal.TryGetProperty("id", out var idElement))
                 {
-                    check.Problem($"{pAt}.id", "missing; every proposal needs an id");
+                    check.Problem(pAt.Property("id"), "missing; every proposal needs an id");
                     continue;
                 }
                 var id = JsonValues.IdText(idElement, out var error);
                 if (error is not null)
-                    check.Problem($"{pAt}.id", error);
+                    check.Problem(pAt.Property("id"), error);
                 else if (ids.Contains(id!, StringComparer.Ordinal))
-                    check.Problem($"{pAt}.id", $"duplicate proposal id '{id}'");
+                    check.Problem(pAt.Property("id"), $"duplicate proposal id '{id}'");
                 else
                     ids.Add(id!);
-                check.OptionalString(proposal, "summary", $"{pAt}.summary");
+                check.OptionalString(proposal, "summary", pAt);
             }
         }
 
@@ -243,7 +245,7 @@ public static partial class TaskManifestReader
             return null;
         if (given && !ids.Contains(correctId, StringComparer.Ordinal))
         {
-            check.Problem($"{at}.correct_proposal_id", ManagerProposals.NotAmong(correctId, ids));
+            check.Problem(at.Property("correct_proposal_id"), ManagerProposals.NotAmong(correctId, ids));
             return null;
         }
         return new ManagerTaskSpec(correctId, ids);
@@ -260,43 +262,46 @@ public static partial class TaskManifestReader
         /// <summary>The folder holding the manifest: patch and test paths are relative to it.</summary>
         public string BaseFolder => baseFolder;
 
-        public void Problem(string jsonPath, string detail)
+        public void Problem(JsonPath at, string detail)
         {
+            var jsonPath = at.ToString();
             var line = lines.LineOf(jsonPath);
             Problems.Add(new InputProblem(path, line, jsonPath, detail) { Where = line is null ? null : $"line {line}" });
         }
 
-        public void UnknownProperties(JsonElement obj, string at, HashSet<string> known)
+        public void UnknownProperties(JsonElement obj, JsonPath at, KnownProperties known)
         {
             foreach (var property in obj.EnumerateObject())
             {
-                if (!known.Contains(property.Name))
-                    Problem($"{at}.{property.Name}", $"unknown property '{property.Name}' (expected one of: {string.Join(", ", known)})");
+                if (!known.Contains(property))
+                    Problem(at.Property(property.Name), $"unknown property '{property.Name}' (expected one of: {known})");
             }
         }
 
-        public string? RequiredString(JsonElement obj, string name, string at)
+        /// <summary>The trimmed string at <paramref name="at"/>.<paramref name="name"/>; a problem when it is missing, empty or not a string.</summary>
+        public string? RequiredString(JsonElement obj, string name, JsonPath at)
         {
             if (!obj.TryGetProperty(name, out var value))
             {
-                Problem(at, "missing");
+                Problem(at.Property(name), "missing");
                 return null;
             }
-            if (value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
+            var text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+            if (string.IsNullOrWhiteSpace(text))
             {
-                Problem(at, value.ValueKind == JsonValueKind.String ? "must not be empty" : $"must be a string, not {JsonValues.KindOf(value)}");
+                Problem(at.Property(name), value.ValueKind == JsonValueKind.String ? "must not be empty" : $"must be a string, not {JsonValues.KindOf(value)}");
                 return null;
             }
-            return value.GetString()!.Trim();
+            return text.Trim();
         }
 
-        public IReadOnlyList<string>? OptionalStringArray(JsonElement obj, string name, string at)
+        public IReadOnlyList<string>? OptionalStringArray(JsonElement obj, string name, JsonPath at)
         {
             if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
                 return null;
             if (value.ValueKind != JsonValueKind.Array)
             {
-                Problem(at, $"must be an array of strings, not {JsonValues.KindOf(value)}");
+                Problem(at.Property(name), $"must be an array of strings, not {JsonValues.KindOf(value)}");
                 return null;
             }
             var items = new List<string>();
@@ -306,31 +311,31 @@ public static partial class TaskManifestReader
                 if (item.ValueKind == JsonValueKind.String)
                     items.Add(item.GetString()!);
                 else
-                    Problem($"{at}[{i}]", $"must be a string, not {JsonValues.KindOf(item)}");
+                    Problem(at.Property(name).Index(i), $"must be a string, not {JsonValues.KindOf(item)}");
                 i++;
             }
             return items;
         }
 
-        public int? OptionalInt(JsonElement obj, string name, string at, int min, int max)
+        public int? OptionalInt(JsonElement obj, string name, JsonPath at, int min, int max)
         {
             if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
                 return null;
             if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number) || number < min || number > max)
             {
-                Problem(at, $"must be an integer from {min} to {max}, not {value.GetRawText()}");
+                Problem(at.Property(name), $"must be an integer from {min} to {max}, not {value.GetRawText()}");
                 return null;
             }
             return number;
         }
 
-        public string? OptionalString(JsonElement obj, string name, string at)
+        public string? OptionalString(JsonElement obj, string name, JsonPath at)
         {
             if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
                 return null;
             if (value.ValueKind == JsonValueKind.String)
                 return value.GetString();
-            Problem(at, $"must be a string, not {JsonValues.KindOf(value)}");
+            Problem(at.Property(name), $"must be a string, not {JsonValues.KindOf(value)}");
             return null;
         }
     }

@@ -25,6 +25,15 @@ public sealed class Utf8Validator
     {
         if (Error is not null)
             return false;
+        if (_need == 0 && System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            // The common case, checked vectorized: only the lines are counted, for an error in a later chunk.
+            var newlines = bytes.Count((byte)'\n');
+            if (newlines > 0)
+                (_line, _lineStart) = (_line + newlines, _offset + bytes.LastIndexOf((byte)'\n') + 1);
+            _offset += bytes.Length;
+            return true;
+        }
         foreach (var b in bytes)
         {
             if (_need > 0)
