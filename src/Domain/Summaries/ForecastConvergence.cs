@@ -23,22 +23,22 @@ public static class ForecastConvergence
         if (decided.Count == 0)
             return [];
 
-        // Each task's place in the decided order, and how the forecast sees it before and after: a point then only
-        // picks one of the two per task (this runs on every task of the sweep, for every point).
+        // Each task's place in the decided order, and its verdict: a point is then one pass over arrays per task
+        // (this runs on every task of the sweep, for every point), with the tasks placed in their strata once.
         var rank = decided.Select((d, i) => (d.Task.QuestionId, i)).ToDictionary(x => x.QuestionId, x => x.i);
         var undecidedRank = decided.Count;
         var ranks = tasks.Select(t => rank.GetValueOrDefault(t.QuestionId, undecidedRank)).ToArray();
-        var before = tasks.Select(t => new EarningsForecast.Outlook(t.Variant, t.PriceUsd, null)).ToArray();
-        var after = tasks.Select(t => new EarningsForecast.Outlook(t.Variant, t.PriceUsd, t.Verdict == GradeOutcome.Passed)).ToArray();
+        var verdicts = tasks.Select(t => (bool?)(t.Verdict == GradeOutcome.Passed)).ToArray();
+        var strata = ForecastStrata.Of(tasks.Select(t => new EarningsForecast.Outlook(t.Variant, t.PriceUsd, null)).ToList());
         return Enumerable.Range(1, Math.Min(points, decided.Count))
             .Select(k => (int)Math.Ceiling((double)k * decided.Count / Math.Min(points, decided.Count)))
             .Distinct()
             .Select(count =>
             {
-                var outlooks = new EarningsForecast.Outlook[tasks.Count];
-                for (var i = 0; i < outlooks.Length; i++)
-                    outlooks[i] = ranks[i] < count ? after[i] : before[i];
-                var forecast = EarningsForecast.From(outlooks)!;
+                var passed = new bool?[tasks.Count];
+                for (var i = 0; i < passed.Length; i++)
+                    passed[i] = ranks[i] < count ? verdicts[i] : null;
+                var forecast = strata.Forecast(passed)!;
                 return new ForecastPoint(decided[count - 1].At, count, forecast.EstimateUsd, forecast.IntervalUsd);
             })
             .ToList();
