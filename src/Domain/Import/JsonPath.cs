@@ -3,7 +3,7 @@ namespace SweLancer.Domain.Import;
 /// <summary>
 /// Where a value sits in a JSON document (<c>$.tasks[3].manager.correct_proposal_id</c>), written out only when a
 /// problem names it. Reading a 100,000-task manifest used to format a dozen such strings per task that no problem ever
-/// used: about a kilobyte of garbage per task, a third of the time the manifest took to read.
+/// used, most of the kilobyte of garbage it left per task.
 /// </summary>
 internal sealed class JsonPath
 {

@@ -42,6 +42,8 @@ internal sealed class ForecastStrata
     /// <returns>Null until a task is decided.</returns>
     public EarningsForecast? Forecast(ReadOnlySpan<bool?> passed)
     {
+        if (passed.Length != _prices.Length)
+            throw new ArgumentException($"{passed.Length} verdicts for {_prices.Length} tasks.", nameof(passed));
         var counts = new Counts[_overall + 1];
         var earned = 0m;
         for (var i = 0; i < passed.Length; i++)

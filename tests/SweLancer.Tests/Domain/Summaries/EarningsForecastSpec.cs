@@ -84,6 +84,14 @@ public sealed class EarningsForecastSpec
         }
     }
 
+    [Fact]
+    public void Verdicts_for_another_set_of_tasks_are_refused()
+    {
+        var strata = ForecastStrata.Of([.. Many(3, 100m, null)]);
+        var ex = Assert.Throws<ArgumentException>(() => strata.Forecast(new bool?[] { true, false }));
+        Assert.Contains("2 verdicts for 3 tasks", ex.Message);
+    }
+
     /// <summary>
     /// The forecast as first written, each rate looked up by variant and band name for every task; the arrays that
     /// replaced it (the report forecasts 100,000 tasks a dozen times) must give the same figures to the last bit.
