@@ -103,9 +103,10 @@ public static partial class TaskManifestReader
 
         var name = check.OptionalString(root, "name", JsonPath.Root);
 
+        var tasksPath = JsonPath.Root.Property("tasks");
         if (!root.TryGetProperty("tasks", out var tasksElement) || tasksElement.ValueKind != JsonValueKind.Array)
         {
-            check.Problem(JsonPath.Root.Property("tasks"), tasksElement.ValueKind == JsonValueKind.Undefined
+            check.Problem(tasksPath, tasksElement.ValueKind == JsonValueKind.Undefined
                 ? "missing; expected an array of tasks"
                 : $"expected an array of tasks, not {JsonValues.KindOf(tasksElement)}");
             return null;
@@ -114,7 +115,6 @@ public static partial class TaskManifestReader
         var tasks = new List<TaskDefinition>();
         var firstIndexOf = new Dictionary<string, int>(StringComparer.Ordinal);
         var index = 0;
-        var tasksPath = JsonPath.Root.Property("tasks");
         foreach (var element in tasksElement.EnumerateArray())
         {
             var at = tasksPath.Index(index);
@@ -122,7 +122,7 @@ public static partial class TaskManifestReader
             if (task is not null)
             {
                 if (firstIndexOf.TryGetValue(task.QuestionId, out var first))
-                    check.Problem(at.Property("question_id"), $"duplicate question_id '{task.QuestionId}' (first used by $.tasks[{first}])");
+                    check.Problem(at.Property("question_id"), $"duplicate question_id '{task.QuestionId}' (first used by {tasksPath.Index(first)})");
                 else
                 {
                     firstIndexOf[task.QuestionId] = index;

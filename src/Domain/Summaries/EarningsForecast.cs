@@ -22,5 +22,5 @@ public sealed record EarningsForecast(int Tasks, int Decided, decimal EarnedUsd,
         From(tasks.Select(t => new Outlook(t.Variant, t.PriceUsd, t.Verdict is { } verdict ? verdict == GradeOutcome.Passed : null)).ToList());
 
     public static EarningsForecast? From(IReadOnlyList<Outlook> tasks) =>
-        ForecastStrata.Of(tasks).Forecast(tasks.Select(t => t.Passed).ToArray());
+        ForecastStrata.Of([.. tasks.Select(t => (t.Variant, t.PriceUsd))]).Forecast(tasks.Select(t => t.Passed).ToArray());
 }

@@ -29,7 +29,7 @@ public static class ForecastConvergence
         var undecidedRank = decided.Count;
         var ranks = tasks.Select(t => rank.GetValueOrDefault(t.QuestionId, undecidedRank)).ToArray();
         var verdicts = tasks.Select(t => (bool?)(t.Verdict == GradeOutcome.Passed)).ToArray();
-        var strata = ForecastStrata.Of(tasks.Select(t => new EarningsForecast.Outlook(t.Variant, t.PriceUsd, null)).ToList());
+        var strata = ForecastStrata.Of([.. tasks.Select(t => (t.Variant, t.PriceUsd))]);
         return Enumerable.Range(1, Math.Min(points, decided.Count))
             .Select(k => (int)Math.Ceiling((double)k * decided.Count / Math.Min(points, decided.Count)))
             .Distinct()

@@ -19,7 +19,8 @@ internal sealed class ForecastStrata
     private ForecastStrata(decimal[] prices, int[] strata, int[] variants, int overall) =>
         (_prices, _strata, _variants, _overall) = (prices, strata, variants, overall);
 
-    public static ForecastStrata Of(IReadOnlyList<EarningsForecast.Outlook> tasks)
+    /// <param name="tasks">Each task's variant and price; the verdicts come with each <see cref="Forecast"/>.</param>
+    public static ForecastStrata Of(IReadOnlyList<(string Variant, decimal PriceUsd)> tasks)
     {
         var strataIds = new Dictionary<(string Variant, string Band), int>();
         var variantIds = new Dictionary<string, int>();

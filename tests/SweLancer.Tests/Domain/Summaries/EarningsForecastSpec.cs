@@ -87,7 +87,7 @@ public sealed class EarningsForecastSpec
     [Fact]
     public void Verdicts_for_another_set_of_tasks_are_refused()
     {
-        var strata = ForecastStrata.Of([.. Many(3, 100m, null)]);
+        var strata = ForecastStrata.Of([.. Many(3, 100m, null).Select(t => (t.Variant, t.PriceUsd))]);
         var ex = Assert.Throws<ArgumentException>(() => strata.Forecast(new bool?[] { true, false }));
         Assert.Contains("2 verdicts for 3 tasks", ex.Message);
     }
