@@ -186,6 +186,21 @@ public class TaskManifestReaderSpec
     }
 
     [Fact]
+    public void A_known_name_counts_only_when_it_is_spelled_exactly_though_it_may_be_escaped()
+    {
+        // Property names are compared as UTF-8 bytes: a look-alike of a known name must not pass for it.
+        var ex = Fails(WithTasks(
+            """    { "question_id": "a", "variant": "ic_swe", "price": 1, "Price": 2 }""",
+            """    { "question_id": "b", "variant": "ic_swe", "price": 1, "price ": 2, "pric\u00e9": 3 }"""));
+        Assert.Contains("$.tasks[0].Price: unknown property 'Price' (expected one of: question_id, variant, price, title, description, manager, ic)", ex.Message);
+        Assert.Contains("$.tasks[1].price : unknown property 'price '", ex.Message);
+        Assert.Contains("$.tasks[1].pricé: unknown property 'pricé'", ex.Message);
+
+        // An escape that spells a known name is that name, as for any JSON reader.
+        Assert.Equal(7m, Assert.Single(Read(WithTasks("""    { "question_id": "c", "variant": "ic_swe", "pri\u0063e": 7 }""")).Tasks).PriceUsd);
+    }
+
+    [Fact]
     public void Mismatched_variant_blocks_and_unknown_task_properties_are_reported()
     {
         var ex = Fails(WithTasks(
