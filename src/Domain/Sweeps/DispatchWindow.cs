@@ -28,6 +28,9 @@ public sealed class DispatchWindow(DispatchPolicy policy)
 
     public int Pending => _pending.Count + _retryAt.Count;
 
+    /// <summary>Attempts the window keeps delivery or retry counts for: those sent and not yet complete.</summary>
+    public int Tracked => _deliveries.Keys.Union(_systemErrorRetries.Keys).Count();
+
     public void Enqueue(ResultKey key)
     {
         if (_queued.Add(key))
@@ -80,6 +83,9 @@ public sealed class DispatchWindow(DispatchPolicy policy)
         _deadlines.Remove(key);
         _retryAt.Remove(key);
         _unsaved.Remove(key);
+        // A complete attempt is never sent again: kept, its counts grew the coordinator's memory with every result.
+        _deliveries.Remove(key);
+        _systemErrorRetries.Remove(key);
     }
 
     /// <summary>Whether a retryable system error of <paramref name="key"/> may still be graded again.</summary>

@@ -120,6 +120,29 @@ public sealed class DispatchWindowSpec
     }
 
     [Fact]
+    public void A_completed_attempt_leaves_no_counts_behind_so_a_long_sweep_does_not_grow_the_window()
+    {
+        var window = WindowWith("a", "b", "c");
+        var retried = new ResultKey("a", 1);
+        window.TakeDispatchable(T0);
+        Assert.True(window.TryScheduleRetry(retried, T0));
+        window.TakeDispatchable(T0.AddSeconds(1));
+
+        var sentAndOpen = window.Tracked;
+        foreach (var id in new[] { "a", "b", "c" })
+        {
+            var key = new ResultKey(id, 1);
+            window.Answered(key);
+            window.Complete(key);
+            window.TakeDispatchable(T0.AddSeconds(2));
+        }
+
+        Assert.Equal(2, sentAndOpen); // a (retried) and b are out; c waits for a slot
+        Assert.Equal(0, window.Tracked);
+        Assert.Equal(0, window.InFlight + window.Unsaved + window.Pending);
+    }
+
+    [Fact]
     public void Backoff_is_capped()
     {
         Assert.Equal(TimeSpan.FromSeconds(3), Policy.RetryBackoff(10));
