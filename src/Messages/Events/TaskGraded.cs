@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
 using SweLancer.Messages.Json;
 
@@ -37,4 +38,17 @@ public sealed record TaskGraded(
     // ledger snapshot). Events written with it still read; the name is then an unknown member and skipped.
     [JsonIgnore]
     public Submissions.ResultKey Key => new(QuestionId, Attempt);
+
+    // A ledger holds every result of its sweep, read back from the journal with a new empty list (or zero cost) each:
+    // shared instead, they no longer grow the coordinator's memory with each result.
+    public IReadOnlyList<string> Artefacts { get; init => field = SharedIfEmpty(value); } = SharedIfEmpty(Artefacts);
+
+    public IReadOnlyList<TestRunRecord>? Runs { get; init => field = SharedIfEmpty(value); } = SharedIfEmpty(Runs);
+
+    public AttemptCost? Cost { get; init => field = SharedIfNone(value); } = SharedIfNone(Cost);
+
+    [return: NotNullIfNotNull(nameof(list))]
+    private static IReadOnlyList<T>? SharedIfEmpty<T>(IReadOnlyList<T>? list) => list is { Count: 0 } ? [] : list;
+
+    private static AttemptCost? SharedIfNone(AttemptCost? cost) => cost == AttemptCost.None ? AttemptCost.None : cost;
 }
