@@ -14,11 +14,11 @@ namespace SweLancer.Domain.Ledger;
 public sealed class TaskTally
 {
     private readonly PlanIndex _plan;
-    private readonly LayeredMap<string, TaskMarks> _marks;
+    private readonly FixedKeyMap<string, TaskMarks> _marks;
     private readonly ImmutableSortedDictionary<string, VariantSummary> _variants;
     private readonly int _attemptsGraded;
 
-    private TaskTally(PlanIndex plan, LayeredMap<string, TaskMarks> marks,
+    private TaskTally(PlanIndex plan, FixedKeyMap<string, TaskMarks> marks,
         ImmutableSortedDictionary<string, VariantSummary> variants, int attemptsGraded)
     {
         _plan = plan;
@@ -34,7 +34,7 @@ public sealed class TaskTally
         var variants = index.Tasks.Values.GroupBy(t => t.Variant, StringComparer.Ordinal)
             .ToImmutableSortedDictionary(g => g.Key,
                 g => new VariantSummary(g.Count(), 0, 0, 0, 0, 0m, g.Sum(t => t.PriceUsd)), StringComparer.Ordinal);
-        return new TaskTally(index, LayeredMap<string, TaskMarks>.Empty(StringComparer.Ordinal), variants, 0);
+        return new TaskTally(index, FixedKeyMap<string, TaskMarks>.Over(index.Tasks.Keys, StringComparer.Ordinal), variants, 0);
     }
 
     /// <summary>
@@ -48,7 +48,7 @@ public sealed class TaskTally
 
     /// <summary>
     /// Counts results in order, into plain collections set over the tally's at the end: a recovered sweep counts every
-    /// result it holds at once (its marks then become the map's bulk layer), a running sweep one at a time.
+    /// result it holds at once (its marks then set in one copy), a running sweep one at a time.
     /// </summary>
     public TaskTally AddAll(IEnumerable<(string QuestionId, GradeOutcome Outcome)> results)
     {

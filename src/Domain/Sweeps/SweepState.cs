@@ -12,29 +12,26 @@ namespace SweLancer.Domain.Sweeps;
 /// </summary>
 public sealed class SweepState
 {
-    public static readonly SweepState Empty = new(null, LayeredMap<ResultKey, GradeOutcome>.Empty(), new HashSet<ResultKey>(), null);
-
-    // Shared by every state that has the same plan: rebuilding it per result would make a sweep quadratic. Never
-    // changed after it is built, so a plain set (several times faster to build and to ask than an immutable one).
-    private readonly IReadOnlySet<ResultKey> _plannedKeys;
+    public static readonly SweepState Empty = new(null, FixedKeyMap<ResultKey, GradeOutcome>.Over([]), null);
 
     // The ledger's counts, kept per result: the progress is asked for twice a second, and folding every result for it
     // made a 100,000-task sweep allocate gigabytes.
     private readonly TaskTally? _tally;
 
-    private SweepState(SweepPlanned? plan, LayeredMap<ResultKey, GradeOutcome> graded, IReadOnlySet<ResultKey> plannedKeys,
-        TaskTally? tally)
+    private SweepState(SweepPlanned? plan, FixedKeyMap<ResultKey, GradeOutcome> graded, TaskTally? tally)
     {
         Plan = plan;
         Graded = graded;
-        _plannedKeys = plannedKeys;
         _tally = tally;
     }
 
     public SweepPlanned? Plan { get; }
 
-    /// <summary>The outcome of each attempt whose result was accepted.</summary>
-    public LayeredMap<ResultKey, GradeOutcome> Graded { get; }
+    /// <summary>
+    /// The outcome of each planned attempt whose result was accepted. Its keys are the plan's, fixed when the sweep is
+    /// planned, so the state holds the same memory after the last result as after the first.
+    /// </summary>
+    public FixedKeyMap<ResultKey, GradeOutcome> Graded { get; }
 
     public bool IsPlanned => Plan is not null;
 
@@ -42,15 +39,15 @@ public sealed class SweepState
 
     public bool IsFinished => IsPlanned && Graded.Count == Total;
 
-    public bool IsPlannedKey(ResultKey key) => _plannedKeys.Contains(key);
+    public bool IsPlannedKey(ResultKey key) => Graded.IsKey(key);
 
     public SweepState Apply(object @event) => @event switch
     {
-        SweepPlanned planned => Planned(planned, Graded, Graded),
-        // First result wins: a key is only ever counted once.
-        TaskGraded graded => Graded.ContainsKey(graded.Key) ? this
-            : new SweepState(Plan, Graded.SetItem(graded.Key, graded.Outcome), _plannedKeys,
-                IsPlannedKey(graded.Key) ? _tally?.Add(graded.QuestionId, graded.Outcome) : _tally),
+        SweepPlanned planned => Planned(planned, Graded),
+        // First result wins: a key is only ever counted once. A result outside the plan (never persisted by this
+        // version) changes nothing.
+        TaskGraded graded => !IsPlannedKey(graded.Key) || Graded.ContainsKey(graded.Key) ? this
+            : new SweepState(Plan, Graded.SetItem(graded.Key, graded.Outcome), _tally?.Add(graded.QuestionId, graded.Outcome)),
         _ => throw new ArgumentException($"Unknown sweep event {@event.GetType().Name}", nameof(@event)),
     };
 
@@ -59,28 +56,22 @@ public sealed class SweepState
             Graded.Select(g => new GradedMark(g.Key.QuestionId, g.Key.Attempt, g.Value)).ToList());
 
     public static SweepState FromSnapshot(SweepMarksSnapshot snapshot) =>
-        FromGraded(snapshot.Plan, snapshot.Graded.Select(g => KeyValuePair.Create(new ResultKey(g.QuestionId, g.Attempt), g.Outcome)).ToList());
+        Planned(snapshot.Plan, snapshot.Graded.Select(g => KeyValuePair.Create(new ResultKey(g.QuestionId, g.Attempt), g.Outcome)));
 
     /// <summary>A snapshot written before <see cref="SweepMarksSnapshot"/>, with every result in it.</summary>
     public static SweepState FromSnapshot(SweepSnapshot snapshot) =>
-        FromGraded(snapshot.Plan, snapshot.Results.Select(r => KeyValuePair.Create(r.Key, r.Outcome)).ToList());
+        Planned(snapshot.Plan, snapshot.Results.Select(r => KeyValuePair.Create(r.Key, r.Outcome)));
 
     public SweepProgress Progress(string sweepId, int inFlight) =>
         SweepProgress.Of(_tally?.Summary(sweepId) ?? LedgerSummary.Of(sweepId, [], []), inFlight);
 
-    // A snapshot holds each key once (it was written from the map): the outcomes become the map's bulk layer, and the
-    // tally reads the list, faster to walk than the map.
-    private static SweepState FromGraded(SweepPlanned plan, List<KeyValuePair<ResultKey, GradeOutcome>> graded) =>
-        Planned(plan, LayeredMap<ResultKey, GradeOutcome>.Empty().SetItems(new Dictionary<ResultKey, GradeOutcome>(graded)), graded);
-
-    private static SweepState Planned(SweepPlanned plan, LayeredMap<ResultKey, GradeOutcome> graded,
-        IEnumerable<KeyValuePair<ResultKey, GradeOutcome>> inOrder)
+    // The outcomes already known (a snapshot's, or the state's before a plan event) are set in one pass, and the tally
+    // counts them in the same order; those outside the plan are left out of both.
+    private static SweepState Planned(SweepPlanned plan, IEnumerable<KeyValuePair<ResultKey, GradeOutcome>> graded)
     {
-        var keys = KeysOf(plan);
-        var tally = TaskTally.Of(plan.Items).AddAll(inOrder.Where(g => keys.Contains(g.Key)).Select(g => (g.Key.QuestionId, g.Value)));
-        return new SweepState(plan, graded, keys, tally);
+        var unset = FixedKeyMap<ResultKey, GradeOutcome>.Over(plan.Items.Select(i => new ResultKey(i.QuestionId, i.Attempt)));
+        var planned = graded.Where(g => unset.IsKey(g.Key)).ToList();
+        var tally = TaskTally.Of(plan.Items).AddAll(planned.Select(g => (g.Key.QuestionId, g.Value)));
+        return new SweepState(plan, unset.SetItems(planned), tally);
     }
-
-    private static HashSet<ResultKey> KeysOf(SweepPlanned plan) =>
-        plan.Items.Select(i => new ResultKey(i.QuestionId, i.Attempt)).ToHashSet();
 }

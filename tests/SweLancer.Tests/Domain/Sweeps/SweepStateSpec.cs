@@ -65,6 +65,30 @@ public sealed class SweepStateSpec
     }
 
     [Fact]
+    public void A_result_outside_the_plan_changes_nothing()
+    {
+        var state = SweepState.Empty.Apply(Plan).Apply(Graded("q1", GradeOutcome.Passed, 100m));
+
+        var after = state.Apply(Graded("q1", GradeOutcome.Passed, 100m, attempt: 2)).Apply(Graded("stranger", GradeOutcome.Passed, 9000m));
+
+        Assert.Same(state, after);
+        Assert.Same(SweepState.Empty, SweepState.Empty.Apply(Graded("q1", GradeOutcome.Passed, 100m)));
+    }
+
+    [Fact]
+    public void Planning_again_keeps_the_outcomes_of_attempts_still_planned()
+    {
+        var state = SweepState.Empty.Apply(Plan).Apply(Graded("q1", GradeOutcome.Passed, 100m)).Apply(Graded("q2", GradeOutcome.Failed, 200m));
+        var narrower = Plan with { Items = [Plan.Items[1]] };
+
+        var replanned = state.Apply(narrower);
+
+        Assert.Equal([KeyValuePair.Create(new ResultKey("q2", 1), GradeOutcome.Failed)], replanned.Graded);
+        Assert.True(replanned.IsFinished);
+        Assert.Equal((1, 0, 1, 0m), (replanned.Progress("s1", 0).Graded, replanned.Progress("s1", 0).Passed, replanned.Progress("s1", 0).Failed, replanned.Progress("s1", 0).EarnedUsd));
+    }
+
+    [Fact]
     public void A_snapshot_round_trip_keeps_plan_and_results()
     {
         var state = SweepState.Empty.Apply(Plan).Apply(Graded("q2", GradeOutcome.Passed, 200m));
