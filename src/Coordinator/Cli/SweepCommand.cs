@@ -139,8 +139,9 @@ public static class SweepCommand
 
         printer.Finish();
         var view = await WaitForLedgerAsync(ledger, plan.Items.Count, cancellation);
-        // The reports need nothing more from the cluster, so leaving it (a second of gossip rounds) overlaps them.
-        var stopped = cluster.DisposeAsync().AsTask();
+        // The reports need nothing more from the cluster, so leaving it (a second of gossip rounds) overlaps them. First the
+        // ledger snapshots its last results, so reopening the finished sweep re-reads none of them.
+        var stopped = SnapshotLedgerAsync(ledger, logPath).ContinueWith(_ => cluster.DisposeAsync().AsTask(), TaskScheduler.Default).Unwrap();
         var planned = plan.Planned();
         var resultsPath = Path.Combine(options.OutDir, "results.csv");
         // One per-task fold for results.csv and the report; the csv is written on the other core while the report is folded.
@@ -174,6 +175,21 @@ public static class SweepCommand
         {
             Console.WriteLine($"waiting: the sweep has not answered for {AskTimeout.TotalSeconds:0} s (journal slow or unavailable?); see {logPath}");
             return null;
+        }
+    }
+
+    /// <summary>Snapshotting is a shortcut for the next start, never needed: a failure or a slow journal only costs a warning.</summary>
+    private static async Task SnapshotLedgerAsync(IActorRef ledger, string logPath)
+    {
+        try
+        {
+            var answer = await ledger.Ask<LedgerSnapshotted>(SnapshotLedger.Instance, AskTimeout);
+            if (!answer.Saved)
+                Console.WriteLine($"warning: the ledger's last snapshot was not written; reopening this sweep will re-read its results (see {logPath})");
+        }
+        catch (AskTimeoutException)
+        {
+            Console.WriteLine($"warning: the ledger's last snapshot did not finish in {AskTimeout.TotalSeconds:0} s; reopening this sweep will re-read its results (see {logPath})");
         }
     }
 

@@ -27,6 +27,9 @@ public sealed class LedgerProjection : ReceivePersistentActor, IWithTimers
     private long _offset;
     private int _foldedSinceSnapshot;
     private UniqueKillSwitch? _stream;
+    private bool _snapshotting;
+    private long _snapshotOffset;
+    private readonly List<IActorRef> _awaitingSnapshot = [];
 
     public LedgerProjection(string sweepId)
     {
@@ -40,6 +43,7 @@ public sealed class LedgerProjection : ReceivePersistentActor, IWithTimers
                 _ledger = EarningsLedger.FromEntries(sweepId, snapshot.Entries);
                 // An older snapshot's offset counted tag positions, not this sweep's sequence numbers: read from the start.
                 _offset = snapshot.SequenceNr ?? 0;
+                _snapshotOffset = _offset;
             }
         });
         Recover<RecoveryCompleted>(_ =>
@@ -56,8 +60,17 @@ public sealed class LedgerProjection : ReceivePersistentActor, IWithTimers
         Command<SnapshotTick>(_ => SnapshotIfBehind());
         Command<GetLedger>(_ => Sender.Tell(new LedgerView(_sweepId, _offset, _ledger.Entries.ToList())));
         Command<GetLedgerCount>(_ => Sender.Tell(_ledger.Count));
-        Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr, s.Metadata.Timestamp.AddTicks(-1))));
-        Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Ledger {0}: snapshot failed; a restart will re-read more events", _sweepId));
+        Command<SnapshotLedger>(_ => SnapshotOnRequest());
+        Command<SaveSnapshotSuccess>(s =>
+        {
+            DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr, s.Metadata.Timestamp.AddTicks(-1)));
+            SnapshotDone(saved: true);
+        });
+        Command<SaveSnapshotFailure>(f =>
+        {
+            _log.Warning(f.Cause, "Ledger {0}: snapshot failed; a restart will re-read more events", _sweepId);
+            SnapshotDone(saved: false);
+        });
         Command<DeleteSnapshotsSuccess>(_ => { });
         Command<DeleteSnapshotsFailure>(_ => { });
     }
@@ -116,10 +129,45 @@ public sealed class LedgerProjection : ReceivePersistentActor, IWithTimers
     {
         _log.Debug("Ledger {0}: {1} results folded, offset {2}", _sweepId, _ledger.Count, _offset);
         // Snapshots hold the whole ledger; spacing them out with its size keeps the total written linear.
-        if (_foldedSinceSnapshot == 0 || _foldedSinceSnapshot < _ledger.Count / 4)
+        if (_snapshotting || _foldedSinceSnapshot == 0 || _foldedSinceSnapshot < _ledger.Count / 4)
             return;
+        Snapshot();
+    }
+
+    private void SnapshotOnRequest()
+    {
+        _awaitingSnapshot.Add(Sender);
+        if (_snapshotting)
+            return; // answered when the write under way ends (after one more if results came in meanwhile)
+        // Events read again after a restart fold to nothing but still cost the next start a re-read: the offset decides.
+        if (_offset == _snapshotOffset)
+            SnapshotDone(saved: true);
+        else
+            Snapshot();
+    }
+
+    private void Snapshot()
+    {
+        _snapshotting = true;
         _foldedSinceSnapshot = 0;
+        _snapshotOffset = _offset;
         SaveSnapshot(new LedgerSnapshot(_sweepId, 0, _ledger.Entries.ToList(), _offset));
+    }
+
+    private void SnapshotDone(bool saved)
+    {
+        _snapshotting = false;
+        if (_awaitingSnapshot.Count == 0)
+            return;
+        if (saved && _offset > _snapshotOffset)
+        {
+            Snapshot();
+            return;
+        }
+
+        foreach (var waiting in _awaitingSnapshot)
+            waiting.Tell(new LedgerSnapshotted(saved));
+        _awaitingSnapshot.Clear();
     }
 
     private const int FoldBatchSize = 1000;

@@ -1,0 +1,139 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using SweLancer.Coordinator.Sweeps;
+using SweLancer.IntegrationTests.Infrastructure;
+using SweLancer.Tests.Shared;
+using Xunit;
+
+namespace SweLancer.IntegrationTests.Ledger;
+
+/// <summary>
+/// A finished sweep leaves its ledger snapshotted up to its last result, so opening the sweep again (for its report)
+/// re-reads none of its results from the journal. The snapshot is made to lag by two results, as the periodic snapshots
+/// can leave it (they wait for a quarter of the ledger's size): too few for another periodic one, so only the command's
+/// request at the end can bring it up to date.
+/// </summary>
+public sealed class FinalLedgerSnapshotSpec
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
+
+    [Fact]
+    public async Task Reopening_a_finished_sweep_whose_ledger_snapshot_lags_brings_it_up_to_the_last_result()
+    {
+        using var dir = new TempDir();
+        // Enough results that a lag of two stays under a quarter of the ledger.
+        var (tasks, submissions) = CopiesOfTheDemoManagerTasks(dir.Path, copies: 10);
+        string[] command = ["sweep", "--tasks", tasks, "--submissions", submissions, "--sweep-id", "final", "--out", dir.File("out")];
+        var first = await CoordinatorCli.RunAsync(Timeout, command);
+        Assert.True(first.ExitCode == 0, first.All);
+        var database = dir.File("out/sweep.db");
+        var lastEvent = LastSequenceNumber(database, SweepActor.PersistenceIdOf("final"));
+        Assert.Equal(lastEvent, LedgerSnapshotReach(database));
+        Assert.True(lastEvent > 12, $"the sweep wrote only {lastEvent} events");
+        var summary = File.ReadAllText(dir.File("out/summary.json"));
+
+        LagLedgerSnapshot(database, lastEvent, results: 2);
+        Assert.Equal(lastEvent - 2, LedgerSnapshotReach(database));
+        var reopened = await CoordinatorCli.RunAsync(Timeout, command);
+
+        Assert.True(reopened.ExitCode == 0, reopened.All);
+        Assert.Equal(lastEvent, LedgerSnapshotReach(database));
+        Assert.Equal(lastEvent, LastSequenceNumber(database, SweepActor.PersistenceIdOf("final"))); // nothing regraded
+        Assert.Equal(WithoutWrittenAt(summary), WithoutWrittenAt(File.ReadAllText(dir.File("out/summary.json"))));
+    }
+
+    private static (string Tasks, string Submissions) CopiesOfTheDemoManagerTasks(string folder, int copies)
+    {
+        var pool = DemoManagerPool.Write(folder);
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(pool.TasksPath))!.AsObject();
+        var tasks = manifest["tasks"]!.AsArray().ToList();
+        var answers = File.ReadAllLines(pool.SubmissionsPath).Select(l => System.Text.Json.Nodes.JsonNode.Parse(l)!).ToList();
+        System.Text.Json.Nodes.JsonNode Copy(System.Text.Json.Nodes.JsonNode node, int copy)
+        {
+            var clone = node.DeepClone();
+            clone["question_id"] = $"{(string)node["question_id"]!}-{copy}";
+            return clone;
+        }
+
+        manifest["tasks"] = new System.Text.Json.Nodes.JsonArray([.. Enumerable.Range(0, copies).SelectMany(c => tasks.Select(t => Copy(t!, c)))]);
+        var tasksPath = Path.Combine(folder, "copies.json");
+        var submissionsPath = Path.Combine(folder, "copies.jsonl");
+        File.WriteAllText(tasksPath, manifest.ToJsonString());
+        File.WriteAllLines(submissionsPath, Enumerable.Range(0, copies).SelectMany(c => answers.Select(a => Copy(a, c).ToJsonString())));
+        return (tasksPath, submissionsPath);
+    }
+
+    private static string WithoutWrittenAt(string summaryJson)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(summaryJson)!.AsObject();
+        foreach (var name in node.Select(p => p.Key).Where(k => k.Contains("written", StringComparison.OrdinalIgnoreCase) || k.EndsWith("_at", StringComparison.Ordinal)).ToList())
+            node.Remove(name);
+        return node.ToJsonString();
+    }
+
+    private static long LastSequenceNumber(string database, string persistenceId)
+    {
+        using var connection = Open(database, readOnly: true);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT MAX(sequence_number) FROM journal WHERE persistence_id = $id";
+        command.Parameters.AddWithValue("$id", persistenceId);
+        return (long)command.ExecuteScalar()!;
+    }
+
+    // The sweep event the newest ledger snapshot folded up to (snapshots are gzip-compressed JSON).
+    private static long LedgerSnapshotReach(string database) => ReadLedgerSnapshot(database).Json["sequence_nr"]!.GetValue<long>();
+
+    private static (long Row, System.Text.Json.Nodes.JsonObject Json) ReadLedgerSnapshot(string database)
+    {
+        using var connection = Open(database, readOnly: true);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT sequence_number, snapshot FROM snapshot WHERE persistence_id = 'ledger-final' ORDER BY sequence_number DESC, created DESC LIMIT 1";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read(), "the finished sweep's ledger has no snapshot");
+        using var json = new GZipStream(new MemoryStream((byte[])reader["snapshot"]), CompressionMode.Decompress);
+        return (reader.GetInt64(0), System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject());
+    }
+
+    // Rewrites the snapshot as if taken before the sweep's last results: without their entries, at an earlier event.
+    private static void LagLedgerSnapshot(string database, long lastEvent, int results)
+    {
+        var (row, json) = ReadLedgerSnapshot(database);
+        var entries = json["entries"]!.AsArray();
+        var lastIds = LastGradedIds(database, results);
+        foreach (var entry in entries.Where(e => lastIds.Contains((string)e!["question_id"]!)).ToList())
+            entries.Remove(entry);
+        Assert.Equal(results, lastIds.Count);
+        json["sequence_nr"] = lastEvent - results;
+        var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+            gzip.Write(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()));
+        using var connection = Open(database, readOnly: false);
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE snapshot SET snapshot = $blob WHERE persistence_id = 'ledger-final' AND sequence_number = $row";
+        command.Parameters.AddWithValue("$blob", compressed.ToArray());
+        command.Parameters.AddWithValue("$row", row);
+        Assert.Equal(1, command.ExecuteNonQuery());
+    }
+
+    private static HashSet<string> LastGradedIds(string database, int count)
+    {
+        using var connection = Open(database, readOnly: true);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT message FROM journal WHERE persistence_id = $id AND manifest LIKE 'task-graded%' ORDER BY sequence_number DESC LIMIT $n";
+        command.Parameters.AddWithValue("$id", SweepActor.PersistenceIdOf("final"));
+        command.Parameters.AddWithValue("$n", count);
+        var ids = new HashSet<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            ids.Add(JsonDocument.Parse((byte[])reader["message"]).RootElement.GetProperty("question_id").GetString()!);
+        return ids;
+    }
+
+    private static SqliteConnection Open(string database, bool readOnly)
+    {
+        var connection = new SqliteConnection($"Data Source={database};Mode={(readOnly ? "ReadOnly" : "ReadWrite")};Pooling=False");
+        connection.Open();
+        return connection;
+    }
+}
