@@ -29,6 +29,7 @@ public sealed class LedgerProjection : ReceivePersistentActor, IWithTimers
     private UniqueKillSwitch? _stream;
     private bool _snapshotting;
     private long _snapshotOffset;
+    private long _writingOffset;
     private readonly List<IActorRef> _awaitingSnapshot = [];
 
     public LedgerProjection(string sweepId)
@@ -150,13 +151,15 @@ public sealed class LedgerProjection : ReceivePersistentActor, IWithTimers
     {
         _snapshotting = true;
         _foldedSinceSnapshot = 0;
-        _snapshotOffset = _offset;
+        _writingOffset = _offset;
         SaveSnapshot(new LedgerSnapshot(_sweepId, 0, _ledger.Entries.ToList(), _offset));
     }
 
     private void SnapshotDone(bool saved)
     {
         _snapshotting = false;
+        if (saved)
+            _snapshotOffset = Math.Max(_snapshotOffset, _writingOffset);
         if (_awaitingSnapshot.Count == 0)
             return;
         if (saved && _offset > _snapshotOffset)
