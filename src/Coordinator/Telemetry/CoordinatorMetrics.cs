@@ -52,10 +52,9 @@ public static class CoordinatorMetrics
 
     // Registered first, so it runs first in each collection: it takes the view the collection's other instruments read.
     private static IEnumerable<Measurement<long>> ObserveGraded() =>
-        Sweeps.Values.Where(s => s.Ledger is not null).SelectMany(s => s.Refresh().Results
-            .GroupBy(r => (r.Variant, r.Outcome))
-            .Select(g => new Measurement<long>(g.Count(),
-                Sweep(s), new(TelemetryTags.Variant, g.Key.Variant), new(TelemetryTags.Outcome, OutcomeNames.Of(g.Key.Outcome)))));
+        Sweeps.Values.Where(s => s.Ledger is not null).SelectMany(s => s.Refresh().Attempts
+            .Select(a => new Measurement<long>(a.Value,
+                Sweep(s), new(TelemetryTags.Variant, a.Key.Variant), new(TelemetryTags.Outcome, OutcomeNames.Of(a.Key.Outcome)))));
 
     /// <summary>One measurement per variant of each sweep whose plan is known here, from the one per-task fold.</summary>
     private static IEnumerable<Measurement<double>> ByVariant(Func<VariantSummary, double> value) =>

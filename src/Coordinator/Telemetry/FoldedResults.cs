@@ -29,8 +29,9 @@ public sealed class FoldedResults
         lock (_gate) _results.Add(graded);
     }
 
-    public IReadOnlyList<TaskGraded> Snapshot()
+    /// <summary>The results added after the first <paramref name="start"/> (a copy of only those).</summary>
+    public IReadOnlyList<TaskGraded> Since(int start)
     {
-        lock (_gate) return [.. _results];
+        lock (_gate) return _results.GetRange(start, _results.Count - start);
     }
 }

@@ -3,5 +3,8 @@ using SweLancer.Messages.Events;
 
 namespace SweLancer.Coordinator.Telemetry;
 
-/// <summary>A sweep's folded results as one metrics collection sees them, with their fold (null without a plan here).</summary>
-public sealed record GaugeView(IReadOnlyList<TaskGraded> Results, LedgerSummary? Summary);
+/// <summary>
+/// A sweep's ledger as one metrics collection sees it: the attempts folded, by variant and outcome, and the per-task
+/// summary (null without a plan here).
+/// </summary>
+public sealed record GaugeView(IReadOnlyDictionary<(string Variant, GradeOutcome Outcome), long> Attempts, LedgerSummary? Summary);

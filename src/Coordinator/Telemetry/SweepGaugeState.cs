@@ -28,9 +28,14 @@ public sealed class SweepGaugeState(string sweepId)
     /// <summary>The ledger projection's folded results, when it runs in this process.</summary>
     public FoldedResults? Ledger { get; set; }
 
-    // One view per collection: every instrument of a scrape reads the same folded results, also while the ledger grows
-    // by a whole batch between two instruments' callbacks.
+    // One view per collection: every instrument of a scrape reads the same figures, also while the ledger grows by a
+    // whole batch between two instruments' callbacks.
     private volatile GaugeView? _view;
+
+    // The figures so far, and the results they were made from: a collection folds only what the ledger added since.
+    private readonly Lock _gate = new();
+    private GrowingLedgerFold? _fold;
+    private FoldedResults? _foldedFrom;
 
     /// <summary>
     /// Takes a new view when the ledger has grown since the last: called by the first instrument of each collection
@@ -38,12 +43,20 @@ public sealed class SweepGaugeState(string sweepId)
     /// </summary>
     public GaugeView Refresh()
     {
-        var results = Ledger?.Snapshot() ?? [];
-        if (_view is { } current && current.Results.Count == results.Count && (current.Summary is null) == (Plan is null))
-            return current;
-        var view = new GaugeView(results, Plan is { } plan ? LedgerSummary.Of(SweepId, plan, results) : null);
-        _view = view;
-        return view;
+        lock (_gate)
+        {
+            var (ledger, plan) = (Ledger, Plan);
+            // A restarted ledger projection publishes new results from its snapshot, and a plan may come after them.
+            if (_fold is null || !ReferenceEquals(ledger, _foldedFrom) || _fold.HasPlan != plan is not null)
+                (_fold, _foldedFrom, _view) = (new GrowingLedgerFold(SweepId, plan), ledger, null);
+            var added = ledger?.Since(_fold.Count) ?? [];
+            if (_view is { } current && added.Count == 0)
+                return current;
+            _fold.AddAll(added);
+            var view = new GaugeView(_fold.AttemptsByOutcome(), _fold.Summary);
+            _view = view;
+            return view;
+        }
     }
 
     /// <summary>The view of the current collection.</summary>
