@@ -25,6 +25,7 @@ smoke container-pool "$root/bench/container-pool.sh" --k 4 --n 2 --rounds 1 --ou
 smoke protocol-pool "$root/bench/protocol-pool.sh" --tasks 2 --slots 1 --setup-seconds 1 --test-seconds 1 --out "$root/bench/results/protocol-pool-smoke.json"
 smoke browser-sharing "$root/bench/browser-sharing.sh" --tests 4 --rounds 1 --no-warmup --out "$root/bench/results/browser-sharing-smoke.json"
 smoke scale-out "$root/bench/scale-out.sh" --graders 2 --slots-per-grader 8 --tasks 100 --hold 100ms --out scale-out-smoke
+smoke metrics-scrape "$root/bench/metrics-scrape.sh" --tasks 1000 --out metrics-scrape-smoke
 smoke placement "$root/bench/placement.sh" --graders 2 --slots-per-grader 4 --tasks 16 --images 8 --attempts 2 --hold 100ms --pull-cost 200ms --out placement-smoke
 if (( ${#failed[@]} > 0 )); then
   echo "bench smoke: FAILED: ${failed[*]}"
