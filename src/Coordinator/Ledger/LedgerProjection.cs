@@ -39,13 +39,20 @@ public sealed class LedgerProjection : ReceivePersistentActor, IWithTimers
 
         Recover<SnapshotOffer>(offer =>
         {
-            if (offer.Snapshot is LedgerSnapshot snapshot)
+            switch (offer.Snapshot)
             {
-                _ledger = EarningsLedger.FromEntries(sweepId, snapshot.Entries);
-                // An older snapshot's offset counted tag positions, not this sweep's sequence numbers: read from the start.
-                _offset = snapshot.SequenceNr ?? 0;
-                _snapshotOffset = _offset;
+                case LedgerRowsSnapshot rows:
+                    _ledger = EarningsLedger.FromEntries(sweepId, rows.Entries);
+                    _offset = rows.SequenceNr;
+                    break;
+                case LedgerSnapshot snapshot:
+                    _ledger = EarningsLedger.FromEntries(sweepId, snapshot.Entries);
+                    // An older snapshot's offset counted tag positions, not this sweep's sequence numbers: read from the start.
+                    _offset = snapshot.SequenceNr ?? 0;
+                    break;
             }
+
+            _snapshotOffset = _offset;
         });
         Recover<RecoveryCompleted>(_ =>
         {
@@ -152,7 +159,7 @@ public sealed class LedgerProjection : ReceivePersistentActor, IWithTimers
         _snapshotting = true;
         _foldedSinceSnapshot = 0;
         _writingOffset = _offset;
-        SaveSnapshot(new LedgerSnapshot(_sweepId, 0, _ledger.Entries.ToList(), _offset));
+        SaveSnapshot(new LedgerRowsSnapshot(_sweepId, _offset, _ledger.Entries.ToList()));
     }
 
     private void SnapshotDone(bool saved)

@@ -19,6 +19,7 @@ public static class MessageManifests
         [typeof(SweepSnapshot)] = "sweep-snapshot.v1",
         [typeof(SweepMarksSnapshot)] = "sweep-snapshot.v2",
         [typeof(LedgerSnapshot)] = "ledger-snapshot.v1",
+        [typeof(LedgerRowsSnapshot)] = "ledger-snapshot.v2",
         [typeof(SweepSubmitted)] = "sweep-submitted.v1",
         [typeof(SweepCancelled)] = "sweep-cancelled.v1",
         [typeof(GetNodeStatus)] = "get-node-status.v1",

@@ -44,7 +44,18 @@ public sealed class SweLancerSerializer(ExtendedActorSystem system) : Serializer
         if (IsCompressed(obj))
         {
             using var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true);
-            JsonSerializer.Serialize(gzip, obj, obj.GetType(), Options);
+            if (obj is LedgerRowsSnapshot)
+            {
+                // Its rows are written by one converter, which JsonSerializer cannot flush part way: the whole JSON would
+                // grow in one buffer. The converter flushes every thousand rows, which reaches the stream only through a
+                // writer over it.
+                using var writer = new Utf8JsonWriter(gzip);
+                JsonSerializer.Serialize(writer, obj, obj.GetType(), Options);
+            }
+            else
+            {
+                JsonSerializer.Serialize(gzip, obj, obj.GetType(), Options);
+            }
         }
         else
         {
@@ -76,5 +87,5 @@ public sealed class SweLancerSerializer(ExtendedActorSystem system) : Serializer
     /// Snapshots hold a whole sweep (70 MB of JSON at 100,000 tasks) and compress about tenfold: the blob that the
     /// journal's database copies, and that recovery reads, shrinks with it. Events stay plain JSON, one small row each.
     /// </summary>
-    private static bool IsCompressed(object obj) => obj is SweepSnapshot or SweepMarksSnapshot or LedgerSnapshot;
+    private static bool IsCompressed(object obj) => obj is SweepSnapshot or SweepMarksSnapshot or LedgerSnapshot or LedgerRowsSnapshot;
 }

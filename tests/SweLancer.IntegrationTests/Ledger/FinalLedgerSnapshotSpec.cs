@@ -2,6 +2,8 @@ using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using SweLancer.Coordinator.Sweeps;
+using SweLancer.Messages.Serialization;
+using SweLancer.Messages.Sweeps;
 using SweLancer.IntegrationTests.Infrastructure;
 using SweLancer.Tests.Shared;
 using Xunit;
@@ -12,7 +14,8 @@ namespace SweLancer.IntegrationTests.Ledger;
 /// A finished sweep leaves its ledger snapshotted up to its last result, so opening the sweep again (for its report)
 /// re-reads none of its results from the journal. The snapshot is made to lag by two results, as the periodic snapshots
 /// can leave it (they wait for a quarter of the ledger's size): too few for another periodic one, so only the command's
-/// request at the end can bring it up to date.
+/// request at the end can bring it up to date. It is also rewritten in the older named form (ledger-snapshot.v1), which
+/// the ledger must still recover from, and which it replaces with rows (ledger-snapshot.v2).
 /// </summary>
 public sealed class FinalLedgerSnapshotSpec
 {
@@ -29,16 +32,16 @@ public sealed class FinalLedgerSnapshotSpec
         Assert.True(first.ExitCode == 0, first.All);
         var database = dir.File("out/sweep.db");
         var lastEvent = LastSequenceNumber(database, SweepActor.PersistenceIdOf("final"));
-        Assert.Equal(lastEvent, LedgerSnapshotReach(database));
+        Assert.Equal((lastEvent, "ledger-snapshot.v2"), LedgerSnapshotReach(database));
         Assert.True(lastEvent > 12, $"the sweep wrote only {lastEvent} events");
         var summary = File.ReadAllText(dir.File("out/summary.json"));
 
         LagLedgerSnapshot(database, lastEvent, results: 2);
-        Assert.Equal(lastEvent - 2, LedgerSnapshotReach(database));
+        Assert.Equal((lastEvent - 2, "ledger-snapshot.v1"), LedgerSnapshotReach(database));
         var reopened = await CoordinatorCli.RunAsync(Timeout, command);
 
         Assert.True(reopened.ExitCode == 0, reopened.All);
-        Assert.Equal(lastEvent, LedgerSnapshotReach(database));
+        Assert.Equal((lastEvent, "ledger-snapshot.v2"), LedgerSnapshotReach(database));
         Assert.Equal(lastEvent, LastSequenceNumber(database, SweepActor.PersistenceIdOf("final"))); // nothing regraded
         Assert.Equal(WithoutWrittenAt(summary), WithoutWrittenAt(File.ReadAllText(dir.File("out/summary.json"))));
     }
@@ -81,37 +84,47 @@ public sealed class FinalLedgerSnapshotSpec
         return (long)command.ExecuteScalar()!;
     }
 
-    // The sweep event the newest ledger snapshot folded up to (snapshots are gzip-compressed JSON).
-    private static long LedgerSnapshotReach(string database) => ReadLedgerSnapshot(database).Json["sequence_nr"]!.GetValue<long>();
+    // The sweep event the newest ledger snapshot folded up to, and the manifest it was written under.
+    private static (long Reach, string Manifest) LedgerSnapshotReach(string database)
+    {
+        var (_, manifest, snapshot) = ReadLedgerSnapshot(database);
+        return (snapshot switch
+        {
+            LedgerRowsSnapshot rows => rows.SequenceNr,
+            LedgerSnapshot named => named.SequenceNr ?? 0,
+            _ => throw new Xunit.Sdk.XunitException($"the ledger's snapshot is a {snapshot.GetType().Name}"),
+        }, manifest);
+    }
 
-    private static (long Row, System.Text.Json.Nodes.JsonObject Json) ReadLedgerSnapshot(string database)
+    private static (long Row, string Manifest, object Snapshot) ReadLedgerSnapshot(string database)
     {
         using var connection = Open(database, readOnly: true);
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT sequence_number, snapshot FROM snapshot WHERE persistence_id = 'ledger-final' ORDER BY sequence_number DESC, created DESC LIMIT 1";
+        command.CommandText = "SELECT sequence_number, manifest, snapshot FROM snapshot WHERE persistence_id = 'ledger-final' ORDER BY sequence_number DESC, created DESC LIMIT 1";
         using var reader = command.ExecuteReader();
         Assert.True(reader.Read(), "the finished sweep's ledger has no snapshot");
+        var manifest = reader.GetString(1);
         using var json = new GZipStream(new MemoryStream((byte[])reader["snapshot"]), CompressionMode.Decompress);
-        return (reader.GetInt64(0), System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject());
+        return (reader.GetInt64(0), manifest, JsonSerializer.Deserialize(json, MessageManifests.TypeOf(manifest), SweLancerSerializer.Options)!);
     }
 
-    // Rewrites the snapshot as if taken before the sweep's last results: without their entries, at an earlier event.
+    // Rewrites the snapshot as an older version of the project wrote it (named fields, ledger-snapshot.v1) and as if
+    // taken before the sweep's last results: without their entries, at an earlier event.
     private static void LagLedgerSnapshot(string database, long lastEvent, int results)
     {
-        var (row, json) = ReadLedgerSnapshot(database);
-        var entries = json["entries"]!.AsArray();
+        var (row, _, snapshot) = ReadLedgerSnapshot(database);
         var lastIds = LastGradedIds(database, results);
-        foreach (var entry in entries.Where(e => lastIds.Contains((string)e!["question_id"]!)).ToList())
-            entries.Remove(entry);
         Assert.Equal(results, lastIds.Count);
-        json["sequence_nr"] = lastEvent - results;
+        var kept = ((LedgerRowsSnapshot)snapshot).Entries.Where(e => !lastIds.Contains(e.QuestionId)).ToList();
+        var older = new LedgerSnapshot("final", 0, kept, lastEvent - results);
         var compressed = new MemoryStream();
         using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
-            gzip.Write(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()));
+            gzip.Write(JsonSerializer.SerializeToUtf8Bytes(older, SweLancerSerializer.Options));
         using var connection = Open(database, readOnly: false);
         using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE snapshot SET snapshot = $blob WHERE persistence_id = 'ledger-final' AND sequence_number = $row";
+        command.CommandText = "UPDATE snapshot SET snapshot = $blob, manifest = $manifest WHERE persistence_id = 'ledger-final' AND sequence_number = $row";
         command.Parameters.AddWithValue("$blob", compressed.ToArray());
+        command.Parameters.AddWithValue("$manifest", MessageManifests.NameOf(typeof(LedgerSnapshot)));
         command.Parameters.AddWithValue("$row", row);
         Assert.Equal(1, command.ExecuteNonQuery());
     }
