@@ -10,8 +10,7 @@ namespace SweLancer.Tests.Messages.Serialization;
 /// <summary>Ledger snapshots as rows: every field of every result reads back as it was written, and a damaged one is refused.</summary>
 public sealed class LedgerRowsSnapshotSpec
 {
-    private static LedgerRowsSnapshot RoundTrip(LedgerRowsSnapshot snapshot) =>
-        JsonSerializer.Deserialize<LedgerRowsSnapshot>(JsonSerializer.SerializeToUtf8Bytes(snapshot, SweLancerSerializer.Options), SweLancerSerializer.Options)!;
+    private static LedgerRowsSnapshot RoundTrip(LedgerRowsSnapshot snapshot) => JsonRoundTrip.Of(snapshot);
 
     // Every field, with the lists compared by content (a record compares them by reference).
     private static object Fields(TaskGraded r) => (r.SweepId, r.QuestionId, r.Attempt, r.Variant, r.PriceUsd, r.Outcome, r.EarnedUsd, r.Reason,

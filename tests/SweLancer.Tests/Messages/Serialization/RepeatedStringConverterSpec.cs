@@ -1,7 +1,5 @@
-using System.Text.Json;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Json;
-using SweLancer.Messages.Serialization;
 using Xunit;
 using static SweLancer.Tests.TestData;
 
@@ -9,8 +7,7 @@ namespace SweLancer.Tests.Messages.Serialization;
 
 public sealed class RepeatedStringConverterSpec
 {
-    private static TaskGraded RoundTrip(TaskGraded graded) =>
-        JsonSerializer.Deserialize<TaskGraded>(JsonSerializer.SerializeToUtf8Bytes(graded, SweLancerSerializer.Options), SweLancerSerializer.Options)!;
+    private static TaskGraded RoundTrip(TaskGraded graded) => JsonRoundTrip.Of(graded);
 
     [Fact]
     public void Results_read_back_share_their_repeated_fields()

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using SweLancer.Messages.Events;
-using SweLancer.Messages.Serialization;
 using Xunit;
 using static SweLancer.Tests.TestData;
 
@@ -9,8 +7,7 @@ namespace SweLancer.Tests.Messages.Serialization;
 /// <summary>A ledger holds every result it reads back: the empty parts of a result must not cost memory per result.</summary>
 public sealed class SharedEmptyFieldsSpec
 {
-    private static TaskGraded RoundTrip(TaskGraded graded) =>
-        JsonSerializer.Deserialize<TaskGraded>(JsonSerializer.SerializeToUtf8Bytes(graded, SweLancerSerializer.Options), SweLancerSerializer.Options)!;
+    private static TaskGraded RoundTrip(TaskGraded graded) => JsonRoundTrip.Of(graded);
 
     [Fact]
     public void Results_read_back_share_their_empty_artefacts_runs_and_zero_cost()
