@@ -26,8 +26,8 @@ public sealed class FinalLedgerSnapshotSpec
     {
         using var dir = new TempDir();
         // Enough results that a lag of two stays under a quarter of the ledger.
-        var (tasks, submissions) = CopiesOfTheDemoManagerTasks(dir.Path, copies: 10);
-        string[] command = ["sweep", "--tasks", tasks, "--submissions", submissions, "--sweep-id", "final", "--out", dir.File("out")];
+        GeneratedPool.Write(dir.File("tasks.json"), dir.File("answers.jsonl"), count: 40, seed: 30);
+        string[] command = ["sweep", "--tasks", dir.File("tasks.json"), "--submissions", dir.File("answers.jsonl"), "--sweep-id", "final", "--out", dir.File("out")];
         var first = await CoordinatorCli.RunAsync(Timeout, command);
         Assert.True(first.ExitCode == 0, first.All);
         var database = dir.File("out/sweep.db");
@@ -44,27 +44,6 @@ public sealed class FinalLedgerSnapshotSpec
         Assert.Equal((lastEvent, "ledger-snapshot.v2"), LedgerSnapshotReach(database));
         Assert.Equal(lastEvent, LastSequenceNumber(database, SweepActor.PersistenceIdOf("final"))); // nothing regraded
         Assert.Equal(WithoutWrittenAt(summary), WithoutWrittenAt(File.ReadAllText(dir.File("out/summary.json"))));
-    }
-
-    private static (string Tasks, string Submissions) CopiesOfTheDemoManagerTasks(string folder, int copies)
-    {
-        var pool = DemoManagerPool.Write(folder);
-        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(pool.TasksPath))!.AsObject();
-        var tasks = manifest["tasks"]!.AsArray().ToList();
-        var answers = File.ReadAllLines(pool.SubmissionsPath).Select(l => System.Text.Json.Nodes.JsonNode.Parse(l)!).ToList();
-        System.Text.Json.Nodes.JsonNode Copy(System.Text.Json.Nodes.JsonNode node, int copy)
-        {
-            var clone = node.DeepClone();
-            clone["question_id"] = $"{(string)node["question_id"]!}-{copy}";
-            return clone;
-        }
-
-        manifest["tasks"] = new System.Text.Json.Nodes.JsonArray([.. Enumerable.Range(0, copies).SelectMany(c => tasks.Select(t => Copy(t!, c)))]);
-        var tasksPath = Path.Combine(folder, "copies.json");
-        var submissionsPath = Path.Combine(folder, "copies.jsonl");
-        File.WriteAllText(tasksPath, manifest.ToJsonString());
-        File.WriteAllLines(submissionsPath, Enumerable.Range(0, copies).SelectMany(c => answers.Select(a => Copy(a, c).ToJsonString())));
-        return (tasksPath, submissionsPath);
     }
 
     private static string WithoutWrittenAt(string summaryJson)
