@@ -141,7 +141,7 @@ public static class SweepCommand
         var view = await WaitForLedgerAsync(ledger, plan.Items.Count, cancellation);
         // The reports need nothing more from the cluster, so leaving it (a second of gossip rounds) overlaps them. First the
         // ledger snapshots its last results, so reopening the finished sweep re-reads none of them.
-        var stopped = SnapshotLedgerAsync(ledger, logPath).ContinueWith(_ => cluster.DisposeAsync().AsTask(), TaskScheduler.Default).Unwrap();
+        var stopped = SnapshotLedgerThenStopAsync();
         var planned = plan.Planned();
         var resultsPath = Path.Combine(options.OutDir, "results.csv");
         // One per-task fold for results.csv and the report; the csv is written on the other core while the report is folded.
@@ -162,6 +162,12 @@ public static class SweepCommand
         await stopped;
         console.WriteLine($"results: {Path.GetFullPath(resultsPath)}");
         return ExitCodes.Ok;
+
+        async Task SnapshotLedgerThenStopAsync()
+        {
+            await SnapshotLedgerAsync(ledger, logPath);
+            await cluster.DisposeAsync();
+        }
     }
 
     /// <summary>A busy or restarting sweep (e.g. the journal is slow or down) answers late; say so and keep waiting.</summary>
