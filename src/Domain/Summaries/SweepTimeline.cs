@@ -23,11 +23,15 @@ public sealed record SweepTimeline(
     private static readonly int[] BucketSteps = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600];
     public const int MaxBuckets = 40;
 
-    public static SweepTimeline Of(IReadOnlyList<PlannedItem> plan, IEnumerable<TaskGraded> results)
+    /// <summary>The most points the earnings curve keeps (see <see cref="EarningsCurve.AtMost"/>): the page's chart is 600 wide.</summary>
+    public const int MaxEarningsPoints = 600;
+
+    public static SweepTimeline Of(IReadOnlyList<PlannedItem> plan, IEnumerable<TaskGraded> results) => Of(TaskResult.Of(plan, results));
+
+    public static SweepTimeline Of(IReadOnlyList<TaskResult> tasks)
     {
-        var tasks = TaskResult.Of(plan, results);
         var attempts = tasks.SelectMany(t => t.Attempts).ToList();
-        var earnings = CumulativeEarnings.Of(tasks);
+        var earnings = EarningsCurve.AtMost(CumulativeEarnings.Of(tasks), MaxEarningsPoints);
         var earned = tasks.Sum(t => t.EarnedUsd);
         if (attempts.Count == 0)
             return new SweepTimeline(null, null, earned, earnings, BucketSteps[0], []);

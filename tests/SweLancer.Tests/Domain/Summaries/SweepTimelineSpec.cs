@@ -38,6 +38,19 @@ public sealed class SweepTimelineSpec
     }
 
     [Fact]
+    public void The_earnings_curve_of_a_large_sweep_is_cut_to_what_the_chart_shows()
+    {
+        var plan = Enumerable.Range(0, 5000).Select(i => new PlannedItem($"m{i}", 1, "swe_manager", 100m, null)).ToList();
+        var results = plan.Select((p, i) => At(p.QuestionId, 1, GradeOutcome.Passed, 100m, i, i + 1)).ToList();
+
+        var timeline = SweepTimeline.Of(plan, results);
+
+        Assert.Equal(SweepTimeline.MaxEarningsPoints, timeline.Earnings.Count);
+        Assert.Equal(new EarningsPoint(T0.AddSeconds(5000), 500_000m, "m4999"), timeline.Earnings[^1]);
+        Assert.Equal(500_000m, timeline.EarnedUsd);
+    }
+
+    [Fact]
     public void Before_any_result_there_is_nothing_to_draw()
     {
         var timeline = SweepTimeline.Of([new PlannedItem("m1", 1, "swe_manager", 100m, null)], []);
