@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Routing;
 using SweLancer.Coordinator.Ledger;
 using SweLancer.Coordinator.Registry;
 using SweLancer.Coordinator.Reports;
-using SweLancer.Domain.Summaries;
 using SweLancer.Messages.Sweeps;
 
 namespace SweLancer.Coordinator.Api;
@@ -81,11 +80,19 @@ public static class SweepEndpoints
             return Results.Text(text.ToString(), "text/csv");
         }, ct));
 
-        sweeps.MapGet("/{id}/timeline", (string id, CancellationToken ct) =>
-            FromLedger(id, (planned, ledger) => Results.Ok(SweepTimeline.Of(planned, ledger.Entries)), ct));
+        // The status page's charts and estimates, polled while the sweep grades: from the ledger kept between requests.
+        async Task<IResult> FromLiveLedger(string id, Func<LiveLedger, object> answer, CancellationToken ct)
+        {
+            if (await queries.FindAsync(id, ct) is not { Planned: not null } sweep)
+                return NotFound(id);
+            return await queries.LiveLedgerAsync(sweep, ct) is { } ledger
+                ? Results.Ok(answer(ledger))
+                : Results.Json(new ApiError($"the ledger of sweep '{id}' is recovering; try again shortly"), statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
 
-        sweeps.MapGet("/{id}/estimates", (string id, CancellationToken ct) =>
-            FromLedger(id, (planned, ledger) => Results.Ok(SweepEstimates.Of(planned, ledger.Entries)), ct));
+        sweeps.MapGet("/{id}/timeline", (string id, CancellationToken ct) => FromLiveLedger(id, ledger => ledger.Timeline, ct));
+
+        sweeps.MapGet("/{id}/estimates", (string id, CancellationToken ct) => FromLiveLedger(id, ledger => ledger.Estimates, ct));
 
         sweeps.MapPost("/{id}/cancel", async (string id, CancellationToken ct) =>
         {

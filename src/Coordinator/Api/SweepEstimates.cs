@@ -11,9 +11,7 @@ namespace SweLancer.Coordinator.Api;
 /// </summary>
 public sealed record SweepEstimates(EarningsForecast? Forecast, AttemptEstimates Attempts)
 {
-    public static SweepEstimates Of(IReadOnlyList<PlannedItem> plan, IEnumerable<TaskGraded> results)
-    {
-        var tasks = TaskResult.Of(plan, results);
-        return new SweepEstimates(EarningsForecast.Of(tasks), AttemptEstimates.Of(tasks));
-    }
+    public static SweepEstimates Of(IReadOnlyList<PlannedItem> plan, IEnumerable<TaskGraded> results) => Of(TaskResult.Of(plan, results));
+
+    public static SweepEstimates Of(IReadOnlyList<TaskResult> tasks) => new(EarningsForecast.Of(tasks), AttemptEstimates.Of(tasks));
 }

@@ -1,8 +1,8 @@
+using System.Collections.Concurrent;
 using Akka.Actor;
 using SweLancer.Coordinator.Ledger;
 using SweLancer.Coordinator.Registry;
 using SweLancer.Coordinator.Sweeps;
-using SweLancer.Domain.Ledger;
 using SweLancer.Domain.Sweeps;
 
 namespace SweLancer.Coordinator.Api;
@@ -11,6 +11,9 @@ namespace SweLancer.Coordinator.Api;
 public sealed class SweepQueries(IActorRef registry)
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
+
+    // Kept between requests, so that each folds only what the ledger added since the last.
+    private readonly ConcurrentDictionary<string, LiveLedger> _liveLedgers = new(StringComparer.Ordinal);
 
     public IActorRef Registry { get; } = registry;
 
@@ -23,10 +26,26 @@ public sealed class SweepQueries(IActorRef registry)
     public async Task<SweepView> ViewAsync(RegisteredSweep sweep, CancellationToken cancellation)
     {
         var progress = sweep.Sweep is null ? null : await TryAskAsync<SweepProgress>(sweep.Sweep, GetSweepProgress.Instance, cancellation);
-        var ledger = await LedgerAsync(sweep, cancellation);
-        if (progress is null && sweep.Cancelled && sweep.Planned is { } planned && ledger is not null)
-            progress = SweepProgress.Of(LedgerSummary.Of(sweep.SweepId, planned, ledger.Entries), 0);
+        var ledger = await LiveLedgerAsync(sweep, cancellation);
+        if (progress is null && sweep.Cancelled && ledger is not null)
+            progress = SweepProgress.Of(ledger.Summary, 0);
         return SweepView.Of(sweep, progress, ledger);
+    }
+
+    /// <summary>
+    /// The sweep's ledger brought up to date with the results its projection folded since the last request; null
+    /// without a plan, or while the projection does not answer (it recovers).
+    /// </summary>
+    public async Task<LiveLedger?> LiveLedgerAsync(RegisteredSweep sweep, CancellationToken cancellation)
+    {
+        if (sweep is not { Ledger: { } projection, Planned: { } planned })
+            return null;
+        var ledger = _liveLedgers.AddOrUpdate(sweep.SweepId, _ => new LiveLedger(sweep.SweepId, planned),
+            (_, known) => ReferenceEquals(known.Plan, planned) ? known : new LiveLedger(sweep.SweepId, planned));
+        if (await TryAskAsync<LedgerTail>(projection, ledger.NextQuestion, cancellation) is not { } tail)
+            return null;
+        ledger.Fold(tail);
+        return ledger;
     }
 
     public Task<LedgerView?> LedgerAsync(RegisteredSweep sweep, CancellationToken cancellation) =>

@@ -1,4 +1,3 @@
-using SweLancer.Coordinator.Ledger;
 using SweLancer.Coordinator.Registry;
 using SweLancer.Domain.Ledger;
 using SweLancer.Domain.Sweeps;
@@ -16,17 +15,17 @@ public sealed record SweepView(
     LedgerSummary? Ledger,
     SweepTiming? Timing = null)
 {
-    public static SweepView Of(RegisteredSweep sweep, SweepProgress? progress, LedgerView? ledger)
+    /// <param name="ledger">The sweep's ledger, when it has a plan and its ledger projection answered.</param>
+    public static SweepView Of(RegisteredSweep sweep, SweepProgress? progress, LiveLedger? ledger)
     {
-        var planned = sweep.Planned;
-        var summary = planned is not null && ledger is not null ? LedgerSummary.Of(sweep.SweepId, planned, ledger.Entries) : null;
-        var ledgerComplete = planned is not null && ledger is not null && ledger.Entries.Count >= planned.Count;
+        var summary = ledger?.Summary;
+        var ledgerComplete = ledger is not null && ledger.Count >= ledger.Plan.Count;
         var state = sweep.Problem is not null ? "failed"
             : sweep.Cancelled ? "cancelled"
             : progress is null ? "recovering"
             : progress.IsFinished && ledgerComplete ? "finished"
             : "running";
         return new SweepView(sweep.SweepId, state, sweep.Problem, sweep.Submitted.SubmittedAt, progress, summary,
-            ledger is null || summary is null ? null : SweepTiming.Of([.. ledger.Entries], summary.Graded));
+            ledger?.Timing);
     }
 }

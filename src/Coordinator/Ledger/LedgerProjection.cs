@@ -31,6 +31,8 @@ public sealed class LedgerProjection : ReceivePersistentActor, IWithTimers
     private long _snapshotOffset;
     private long _writingOffset;
     private readonly List<IActorRef> _awaitingSnapshot = [];
+    // Names the order of _folded for GetLedgerSince: a restarted projection folds its results in another order.
+    private readonly Guid _incarnation = Guid.NewGuid();
 
     public LedgerProjection(string sweepId)
     {
@@ -67,6 +69,11 @@ public sealed class LedgerProjection : ReceivePersistentActor, IWithTimers
         Command<StreamFailed>(failed => throw new InvalidOperationException($"Ledger {_sweepId}: reading results failed; restarting from offset {_offset}", failed.Cause));
         Command<SnapshotTick>(_ => SnapshotIfBehind());
         Command<GetLedger>(_ => Sender.Tell(new LedgerView(_sweepId, _offset, _ledger.Entries.ToList())));
+        Command<GetLedgerSince>(ask =>
+        {
+            var start = ask.Incarnation == _incarnation ? Math.Clamp(ask.Start, 0, _folded.Count) : 0;
+            Sender.Tell(new LedgerTail(_sweepId, _offset, _incarnation, start, _folded.Since(start)));
+        });
         Command<GetLedgerCount>(_ => Sender.Tell(_ledger.Count));
         Command<SnapshotLedger>(_ => SnapshotOnRequest());
         Command<SaveSnapshotSuccess>(s =>
