@@ -19,6 +19,7 @@ public sealed class LiveLedger(string sweepId, IReadOnlyList<PlannedItem> plan)
     private Guid _incarnation = Guid.Empty;
     private GrowingTaskResults? _tasks;
     private TaskTally? _tally;
+    private EarningsForecaster? _forecaster; // the plan's tasks in their strata: the same for every incarnation
     private int _count;
     private DateTimeOffset _firstStarted = DateTimeOffset.MaxValue;
     private DateTimeOffset _lastFinished = DateTimeOffset.MinValue;
@@ -99,7 +100,7 @@ public sealed class LiveLedger(string sweepId, IReadOnlyList<PlannedItem> plan)
 
     public SweepEstimates Estimates
     {
-        get { lock (_gate) return _estimates ??= SweepEstimates.Of(Tasks); }
+        get { lock (_gate) return _estimates ??= SweepEstimates.Of(Tasks, _forecaster ??= new EarningsForecaster(Tasks)); }
     }
 
     private IReadOnlyList<TaskResult> Tasks => (_tasks ??= new GrowingTaskResults(Plan)).Tasks;

@@ -13,5 +13,9 @@ public sealed record SweepEstimates(EarningsForecast? Forecast, AttemptEstimates
 {
     public static SweepEstimates Of(IReadOnlyList<PlannedItem> plan, IEnumerable<TaskGraded> results) => Of(TaskResult.Of(plan, results));
 
-    public static SweepEstimates Of(IReadOnlyList<TaskResult> tasks) => new(EarningsForecast.Of(tasks), AttemptEstimates.Of(tasks));
+    public static SweepEstimates Of(IReadOnlyList<TaskResult> tasks) => Of(tasks, new EarningsForecaster(tasks));
+
+    /// <param name="forecaster">Made once for the plan's tasks, when the estimates are made again as they grade.</param>
+    public static SweepEstimates Of(IReadOnlyList<TaskResult> tasks, EarningsForecaster forecaster) =>
+        new(forecaster.Forecast(tasks), AttemptEstimates.Of(tasks));
 }

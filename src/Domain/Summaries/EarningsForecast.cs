@@ -1,5 +1,4 @@
 using SweLancer.Domain.Ledger;
-using SweLancer.Messages.Events;
 
 namespace SweLancer.Domain.Summaries;
 
@@ -18,8 +17,7 @@ public sealed record EarningsForecast(int Tasks, int Decided, decimal EarnedUsd,
     public sealed record Outlook(string Variant, decimal PriceUsd, bool? Passed);
 
     /// <returns>Null until a task is decided: there is nothing to estimate from.</returns>
-    public static EarningsForecast? Of(IReadOnlyList<TaskResult> tasks) =>
-        From(tasks.Select(t => new Outlook(t.Variant, t.PriceUsd, t.Verdict is { } verdict ? verdict == GradeOutcome.Passed : null)).ToList());
+    public static EarningsForecast? Of(IReadOnlyList<TaskResult> tasks) => new EarningsForecaster(tasks).Forecast(tasks);
 
     public static EarningsForecast? From(IReadOnlyList<Outlook> tasks) =>
         ForecastStrata.Of([.. tasks.Select(t => (t.Variant, t.PriceUsd))]).Forecast(tasks.Select(t => t.Passed).ToArray());
