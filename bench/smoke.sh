@@ -26,6 +26,7 @@ smoke protocol-pool "$root/bench/protocol-pool.sh" --tasks 2 --slots 1 --setup-s
 smoke browser-sharing "$root/bench/browser-sharing.sh" --tests 4 --rounds 1 --no-warmup --out "$root/bench/results/browser-sharing-smoke.json"
 smoke scale-out "$root/bench/scale-out.sh" --graders 2 --slots-per-grader 8 --tasks 100 --hold 100ms --out scale-out-smoke
 smoke metrics-scrape "$root/bench/metrics-scrape.sh" --tasks 1000 --out metrics-scrape-smoke
+smoke status-polling "$root/bench/status-polling.sh" --tasks 1000 --interval 0.5 --out status-polling-smoke
 smoke placement "$root/bench/placement.sh" --graders 2 --slots-per-grader 4 --tasks 16 --images 8 --attempts 2 --hold 100ms --pull-cost 200ms --out placement-smoke
 if (( ${#failed[@]} > 0 )); then
   echo "bench smoke: FAILED: ${failed[*]}"
