@@ -84,6 +84,11 @@ def run(name, dll):
             time.sleep(max(0.0, args.interval - (time.monotonic() - begun)))
         seconds = time.monotonic() - started
         cpu = cpu_seconds(coordinator.pid) - cpu_before
+        # A page left open on the finished sweep: its ledger no longer grows.
+        finished = []
+        for _ in range(5):
+            finished.append(sum(get(api + path.format(id=sweep_id))[0] for path in PAGE))
+        peak_mb = int(open(f"/proc/{coordinator.pid}/status").read().split("VmHWM:")[1].split()[0]) // 1024
     finally:
         coordinator.terminate()
         try:
@@ -94,16 +99,19 @@ def run(name, dll):
         sys.exit(f"bench: the {name} sweep graded {view['ledger']['attempts_graded']} of {args.tasks}")
     # While it grades, in its second half: where a refresh that folds the whole ledger costs the most.
     late = [r for r in refreshes if args.tasks / 2 <= r["graded"] < args.tasks] or refreshes[-1:]
-    figures = {"sweep_seconds": round(seconds, 2), "coordinator_cpu_seconds": round(cpu, 1), "refreshes": len(refreshes),
+    figures = {"sweep_seconds": round(seconds, 2), "coordinator_cpu_seconds": round(cpu, 1), "coordinator_peak_rss_mb": peak_mb,
+               "refreshes": len(refreshes),
                "late_refreshes": len(late)}
     for path in PAGE:
         figures[path] = {"median_ms_last_half": round(1000 * statistics.median(r[path][0] for r in late), 1),
                          "max_ms": round(1000 * max(r[path][0] for r in refreshes), 1),
                          "bytes_at_end": refreshes[-1][path][1]}
     figures["refresh_ms_last_half"] = round(sum(figures[p]["median_ms_last_half"] for p in PAGE), 1)
-    print(f"{name}: {args.tasks} tasks in {figures['sweep_seconds']} s, coordinator {figures['coordinator_cpu_seconds']} CPU s, "
+    figures["refresh_ms_finished"] = round(1000 * statistics.median(finished), 1)
+    print(f"{name}: {args.tasks} tasks in {figures['sweep_seconds']} s, coordinator {figures['coordinator_cpu_seconds']} CPU s and {peak_mb} MB at peak, "
           f"{len(refreshes)} refreshes; median refresh in the last half {figures['refresh_ms_last_half']} ms ("
-          + ", ".join(f"{p.rsplit('/', 1)[-1] or 'list'} {figures[p]['median_ms_last_half']} ms / {figures[p]['bytes_at_end']} B" for p in PAGE) + ")",
+          + ", ".join(f"{p.rsplit('/', 1)[-1] or 'list'} {figures[p]['median_ms_last_half']} ms / {figures[p]['bytes_at_end']} B" for p in PAGE)
+          + f"); of the finished sweep {figures['refresh_ms_finished']} ms",
           flush=True)
     return figures
 
@@ -116,9 +124,10 @@ if args.before:
     results["before"] = run("before", args.before)
     b, a = results["before"], results["this_build"]
     results["refresh_ratio"] = round(a["refresh_ms_last_half"] / b["refresh_ms_last_half"], 3)
+    results["finished_refresh_ratio"] = round(a["refresh_ms_finished"] / b["refresh_ms_finished"], 3)
     results["coordinator_cpu_ratio"] = round(a["coordinator_cpu_seconds"] / b["coordinator_cpu_seconds"], 3)
     results["sweep_time_ratio"] = round(a["sweep_seconds"] / b["sweep_seconds"], 3)
-    print(f"this build / before: refresh {results['refresh_ratio']}, coordinator CPU {results['coordinator_cpu_ratio']}, "
+    print(f"this build / before: refresh {results['refresh_ratio']}, of the finished sweep {results['finished_refresh_ratio']}, coordinator CPU {results['coordinator_cpu_ratio']}, "
           f"sweep time {results['sweep_time_ratio']}")
 path = os.path.join(root, "bench/results", f"{args.out}.json")
 json.dump(results, open(path, "w"), indent=2)
