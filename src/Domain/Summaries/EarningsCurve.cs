@@ -1,3 +1,5 @@
+using SweLancer.Domain.Ledger;
+
 namespace SweLancer.Domain.Summaries;
 
 /// <summary>
@@ -26,5 +28,60 @@ public static class EarningsCurve
 
         // The first point is kept apart; the others fall in maxPoints - 1 slices, each keeping its last point.
         long SliceOf(DateTimeOffset at) => span == 0 ? 0 : Math.Min(maxPoints - 2, (at - first).Ticks * (maxPoints - 1) / span);
+    }
+
+    /// <summary>
+    /// <see cref="AtMost"/> of the tasks' curve (<see cref="CumulativeEarnings.Of"/>), in two passes over the tasks
+    /// instead of a point per passed task and a sort: a live page asks for it on every refresh of a growing sweep.
+    /// </summary>
+    public static IReadOnlyList<EarningsPoint> Of(IReadOnlyList<TaskResult> tasks, int maxPoints)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxPoints, 2);
+        // The curve's order: when the task first passed, then its id.
+        static bool Before(TaskResult a, TaskResult b) =>
+            a.EarnedAt!.Value != b.EarnedAt!.Value ? a.EarnedAt.Value < b.EarnedAt.Value : string.CompareOrdinal(a.QuestionId, b.QuestionId) < 0;
+
+        var (passed, first, last) = (0, default(TaskResult), default(TaskResult));
+        foreach (var task in tasks)
+        {
+            if (!task.Passed)
+                continue;
+            passed++;
+            if (first is null || Before(task, first))
+                first = task;
+            if (last is null || Before(last, task))
+                last = task;
+        }
+
+        if (passed <= maxPoints)
+            return CumulativeEarnings.Of(tasks);
+
+        // As AtMost: the first point apart, the others in maxPoints - 1 slices, each keeping its last point; the total
+        // at that point is everything earned in its slice and the ones before.
+        var start = first!.EarnedAt!.Value;
+        var span = (last!.EarnedAt!.Value - start).Ticks;
+        var slices = maxPoints - 1;
+        var earned = new decimal[slices];
+        var lastOf = new TaskResult?[slices];
+        foreach (var task in tasks)
+        {
+            if (!task.Passed)
+                continue;
+            var slice = span == 0 ? 0 : (int)Math.Min(slices - 1, (task.EarnedAt!.Value - start).Ticks * slices / span);
+            earned[slice] += task.EarnedUsd;
+            if (!ReferenceEquals(task, first) && (lastOf[slice] is not { } kept || Before(kept, task)))
+                lastOf[slice] = task;
+        }
+
+        var points = new List<EarningsPoint>(maxPoints) { new(start, first.EarnedUsd, first.QuestionId) };
+        var total = 0m;
+        for (var slice = 0; slice < slices; slice++)
+        {
+            total += earned[slice];
+            if (lastOf[slice] is { } end)
+                points.Add(new EarningsPoint(end.EarnedAt!.Value, total, end.QuestionId));
+        }
+
+        return points;
     }
 }

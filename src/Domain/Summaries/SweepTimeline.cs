@@ -31,7 +31,7 @@ public sealed record SweepTimeline(
     public static SweepTimeline Of(IReadOnlyList<TaskResult> tasks)
     {
         var attempts = tasks.SelectMany(t => t.Attempts).ToList();
-        var earnings = EarningsCurve.AtMost(CumulativeEarnings.Of(tasks), MaxEarningsPoints);
+        var earnings = EarningsCurve.Of(tasks, MaxEarningsPoints);
         var earned = tasks.Sum(t => t.EarnedUsd);
         if (attempts.Count == 0)
             return new SweepTimeline(null, null, earned, earnings, BucketSteps[0], []);

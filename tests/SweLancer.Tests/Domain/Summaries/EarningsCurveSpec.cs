@@ -1,5 +1,9 @@
+using SweLancer.Domain.Ledger;
 using SweLancer.Domain.Summaries;
+using SweLancer.Messages.Events;
+using SweLancer.Messages.Sweeps;
 using Xunit;
+using static SweLancer.Tests.TestData;
 
 namespace SweLancer.Tests.Domain.Summaries;
 
@@ -36,6 +40,40 @@ public sealed class EarningsCurveSpec
                 Assert.Equal(ValueAt(curve, justBefore), ValueAt(kept, justBefore));
             }
         }
+    }
+
+    [Fact]
+    public void From_the_tasks_it_is_the_whole_curve_cut_to_the_bound()
+    {
+        var random = new Random(17);
+        foreach (var (tasks, max, seconds) in new[] { (3000, 600, 3600), (400, 7, 50), (900, 600, 1000), (500, 2, 1), (200, 9, 0), (40, 600, 100) })
+        {
+            var plan = Enumerable.Range(0, tasks).SelectMany(t => Enumerable.Range(1, 1 + t % 2)
+                .Select(a => new PlannedItem($"q{t}", a, "swe_manager", 25m * (1 + t % 9) + (t % 4 == 0 ? 0.5m : 0m), null))).ToList();
+            // Few distinct seconds, so that many tasks pass in the same instant and their ids order them.
+            var results = plan.Select(i => Graded(i.QuestionId, (GradeOutcome)random.Next(3), i.PriceUsd, i.Attempt)
+                with { FinishedAt = T0.AddSeconds(random.Next(0, seconds + 1)) }).ToList();
+            var grouped = TaskResult.Of(plan, results);
+
+            var expected = EarningsCurve.AtMost(CumulativeEarnings.Of(grouped), max);
+            var curve = EarningsCurve.Of(grouped, max);
+
+            Assert.Equal(expected, curve);
+            Assert.Equal(expected.Select(p => p.TotalUsd.ToString()), curve.Select(p => p.TotalUsd.ToString())); // scales too
+        }
+    }
+
+    [Fact]
+    public void From_the_tasks_a_first_point_alone_in_its_slice_is_drawn_once()
+    {
+        var plan = Enumerable.Range(0, 20).Select(t => new PlannedItem($"q{t:D2}", 1, "swe_manager", 100m, null)).ToList();
+        var results = plan.Select((i, t) => Graded(i.QuestionId, GradeOutcome.Passed, 100m) with { FinishedAt = T0.AddSeconds(t == 0 ? 0 : 50 + t) }).ToList();
+        var grouped = TaskResult.Of(plan, results);
+
+        var curve = EarningsCurve.Of(grouped, 5);
+
+        Assert.Equal(EarningsCurve.AtMost(CumulativeEarnings.Of(grouped), 5), curve);
+        Assert.Single(curve, p => p.QuestionId == "q00");
     }
 
     [Fact]
