@@ -15,6 +15,9 @@ public sealed record EarningsBar(string Label, decimal EarnedUsd, decimal Availa
 public static class ReportSvg
 {
     private const double Width = 760;
+
+    /// <summary>The most steps the earnings line draws (see <see cref="EarningsCurve.AtMost"/>).</summary>
+    public const int MaxEarningsSteps = 800;
     private const double Left = 76, Right = 24, Top = 16, Bottom = 44;
 
     /// <summary>Horizontal bars: each row's available dollars in grey with the earned part over it in green.</summary>
@@ -66,8 +69,9 @@ public static class ReportSvg
             svg.Append($"""<text class="tick" x="{Coord(X(s))}" y="{Coord(height - Bottom + 18)}" text-anchor="middle">{E(Duration(TimeSpan.FromSeconds(s)))}</text>""");
         svg.Append(Axes(height)).Append($"""<text class="tick" x="{Coord(Left + plotWidth / 2)}" y="{Coord(height - 6)}" text-anchor="middle">time since the first attempt started</text>""");
 
+        // More steps than the chart's width only make a large sweep's report heavier, not its line finer.
         var path = new StringBuilder($"M{Coord(X(0))},{Coord(Y(0))}");
-        foreach (var p in points)
+        foreach (var p in EarningsCurve.AtMost(points, MaxEarningsSteps))
             path.Append($" H{Coord(X(Seconds(p.At)))} V{Coord(Y((double)p.TotalUsd))}");
         path.Append($" H{Coord(X(span))}");
         svg.Append($"""<path class="line" d="{path}"/>""");

@@ -41,6 +41,20 @@ public sealed class ReportHtmlSpec
     }
 
     [Fact]
+    public void The_earnings_line_of_a_large_sweep_draws_at_most_its_bound_of_steps()
+    {
+        var plan = Enumerable.Range(0, 3000).Select(i => new PlannedItem($"m{i}", 1, "swe_manager", 100m, null)).ToList();
+        var results = plan.Select((p, i) => At(p.QuestionId, GradeOutcome.Passed, 100m, i, i + 1)).ToList();
+
+        var html = ReportHtml.Render(SweepReport.Of("s1", plan, results), "/runs/s1", T0);
+
+        var line = Regex.Match(html, """<svg[^>]*id="earnings-chart".*?<path class="line" d="([^"]*)"/>""", RegexOptions.Singleline);
+        Assert.True(line.Success, "no earnings line in the report");
+        Assert.Equal(ReportSvg.MaxEarningsSteps + 1, line.Groups[1].Value.Split(" H").Length - 1); // the steps, then the run to the end
+        Assert.Contains("""<span id="total-earned" data-usd="300000">""", html);
+    }
+
+    [Fact]
     public void Everything_from_the_inputs_is_html_encoded()
     {
         var html = Render(At("m<1>", GradeOutcome.Failed, 1500m, 0, 2, reason: "<script>alert('x')</script> & \"quoted\""));
