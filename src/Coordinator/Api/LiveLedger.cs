@@ -1,7 +1,6 @@
 using SweLancer.Coordinator.Ledger;
 using SweLancer.Domain.Ledger;
 using SweLancer.Domain.Summaries;
-using SweLancer.Messages.Events;
 using SweLancer.Messages.Sweeps;
 
 namespace SweLancer.Coordinator.Api;
@@ -9,7 +8,7 @@ namespace SweLancer.Coordinator.Api;
 /// <summary>
 /// One sweep's ledger as the API reads it: taken from the ledger projection a tail at a time
 /// (<see cref="GetLedgerSince"/>), grouped per task and counted as it comes (<see cref="GrowingTaskResults"/>,
-/// <see cref="TaskTally"/>), and each figure made at most once per ledger size. A status page polling a finished sweep then costs nothing, and polling a running one
+/// <see cref="GrowingLedgerFold"/>, as the metrics count it), and each figure made at most once per ledger size. A status page polling a finished sweep then costs nothing, and polling a running one
 /// costs the results added since, plus the per-task figures it shows; not a copy and a regrouping of the whole ledger.
 /// Read from the API's request threads, so every member takes the lock.
 /// </summary>
@@ -17,8 +16,8 @@ public sealed class LiveLedger(string sweepId, IReadOnlyList<PlannedItem> plan)
 {
     private readonly Lock _gate = new();
     private Guid _incarnation = Guid.Empty;
-    private GrowingTaskResults? _tasks;
-    private TaskTally? _tally;
+    private GrowingTaskResults _tasks = new(plan);
+    private GrowingLedgerFold _fold = new(sweepId, plan);
     private EarningsForecaster? _forecaster; // the plan's tasks in their strata: the same for every incarnation
     private int _count;
     private DateTimeOffset _firstStarted = DateTimeOffset.MaxValue;
@@ -50,7 +49,7 @@ public sealed class LiveLedger(string sweepId, IReadOnlyList<PlannedItem> plan)
             {
                 if (tail.Start != 0)
                     return; // answers a question asked of another incarnation; the next one starts over
-                (_incarnation, _tasks, _tally, _count) = (tail.Incarnation, null, null, 0);
+                (_incarnation, _tasks, _fold, _count) = (tail.Incarnation, new GrowingTaskResults(Plan), new GrowingLedgerFold(sweepId, Plan), 0);
                 (_firstStarted, _lastFinished) = (DateTimeOffset.MaxValue, DateTimeOffset.MinValue);
                 Changed();
             }
@@ -59,29 +58,25 @@ public sealed class LiveLedger(string sweepId, IReadOnlyList<PlannedItem> plan)
             var from = _count - tail.Start;
             if (from < 0 || from >= tail.Entries.Count)
                 return;
-            _tasks ??= new GrowingTaskResults(Plan);
-            var kept = new List<(string, GradeOutcome)>(tail.Entries.Count - from);
-            for (var i = from; i < tail.Entries.Count; i++)
+            var added = from == 0 ? tail.Entries : tail.Entries.Skip(from).ToList();
+            foreach (var result in added)
             {
-                var result = tail.Entries[i];
-                // The tally counts each planned attempt once, as the grouping keeps it.
-                if (_tasks.Add(result))
-                    kept.Add((result.QuestionId, result.Outcome));
+                _tasks.Add(result);
                 if (result.StartedAt < _firstStarted)
                     _firstStarted = result.StartedAt;
                 if (result.FinishedAt > _lastFinished)
                     _lastFinished = result.FinishedAt;
             }
 
-            _tally = (_tally ?? TaskTally.Of(Plan)).AddAll(kept);
-            _count += tail.Entries.Count - from;
+            _fold.AddAll(added);
+            _count += added.Count;
             Changed();
         }
     }
 
     public LedgerSummary Summary
     {
-        get { lock (_gate) return _summary ??= (_tally ??= TaskTally.Of(Plan)).Summary(sweepId); }
+        get { lock (_gate) return _summary ??= _fold.Summary!; }
     }
 
     public SweepTiming Timing
@@ -103,7 +98,7 @@ public sealed class LiveLedger(string sweepId, IReadOnlyList<PlannedItem> plan)
         get { lock (_gate) return _estimates ??= SweepEstimates.Of(Tasks, _forecaster ??= new EarningsForecaster(Tasks)); }
     }
 
-    private IReadOnlyList<TaskResult> Tasks => (_tasks ??= new GrowingTaskResults(Plan)).Tasks;
+    private IReadOnlyList<TaskResult> Tasks => _tasks.Tasks;
 
     private void Changed() => (_summary, _timeline, _estimates) = (null, null, null);
 }
