@@ -18,16 +18,19 @@ public static class EarningsCurve
         ArgumentOutOfRangeException.ThrowIfLessThan(maxPoints, 2);
         if (points.Count <= maxPoints)
             return points;
-        var first = points[0].At;
-        var span = (points[^1].At - first).Ticks;
+        var (first, last) = (points[0].At, points[^1].At);
         var kept = new List<EarningsPoint>(maxPoints) { points[0] };
         for (var i = 1; i < points.Count; i++)
-            if (i == points.Count - 1 || SliceOf(points[i + 1].At) != SliceOf(points[i].At))
+            if (i == points.Count - 1 || SliceOf(points[i + 1].At, first, last, maxPoints) != SliceOf(points[i].At, first, last, maxPoints))
                 kept.Add(points[i]);
         return kept;
+    }
 
-        // The first point is kept apart; the others fall in maxPoints - 1 slices, each keeping its last point.
-        long SliceOf(DateTimeOffset at) => span == 0 ? 0 : Math.Min(maxPoints - 2, (at - first).Ticks * (maxPoints - 1) / span);
+    // The first point is kept apart; the others fall in maxPoints - 1 equal slices of the span, each keeping its last point.
+    private static int SliceOf(DateTimeOffset at, DateTimeOffset first, DateTimeOffset last, int maxPoints)
+    {
+        var span = (last - first).Ticks;
+        return span == 0 ? 0 : (int)Math.Min(maxPoints - 2, (at - first).Ticks * (maxPoints - 1) / span);
     }
 
     /// <summary>
@@ -58,8 +61,7 @@ public static class EarningsCurve
 
         // As AtMost: the first point apart, the others in maxPoints - 1 slices, each keeping its last point; the total
         // at that point is everything earned in its slice and the ones before.
-        var start = first!.EarnedAt!.Value;
-        var span = (last!.EarnedAt!.Value - start).Ticks;
+        var (start, end) = (first!.EarnedAt!.Value, last!.EarnedAt!.Value);
         var slices = maxPoints - 1;
         var earned = new decimal[slices];
         var lastOf = new TaskResult?[slices];
@@ -67,7 +69,7 @@ public static class EarningsCurve
         {
             if (!task.Passed)
                 continue;
-            var slice = span == 0 ? 0 : (int)Math.Min(slices - 1, (task.EarnedAt!.Value - start).Ticks * slices / span);
+            var slice = SliceOf(task.EarnedAt!.Value, start, end, maxPoints);
             earned[slice] += task.EarnedUsd;
             if (!ReferenceEquals(task, first) && (lastOf[slice] is not { } kept || Before(kept, task)))
                 lastOf[slice] = task;
@@ -78,8 +80,8 @@ public static class EarningsCurve
         for (var slice = 0; slice < slices; slice++)
         {
             total += earned[slice];
-            if (lastOf[slice] is { } end)
-                points.Add(new EarningsPoint(end.EarnedAt!.Value, total, end.QuestionId));
+            if (lastOf[slice] is { } ending)
+                points.Add(new EarningsPoint(ending.EarnedAt!.Value, total, ending.QuestionId));
         }
 
         return points;
