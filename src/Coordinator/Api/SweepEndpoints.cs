@@ -2,10 +2,8 @@ using Akka.Actor;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using SweLancer.Coordinator.Ledger;
 using SweLancer.Coordinator.Registry;
 using SweLancer.Coordinator.Reports;
-using SweLancer.Messages.Sweeps;
 
 namespace SweLancer.Coordinator.Api;
 
@@ -63,36 +61,30 @@ public static class SweepEndpoints
         sweeps.MapGet("/{id}", async (string id, CancellationToken ct) =>
             await queries.FindAsync(id, ct) is { } sweep ? Results.Ok(await queries.ViewAsync(sweep, ct)) : NotFound(id));
 
-        // What a sweep's plan and ledger make: 404 for an unknown sweep, 503 while its ledger recovers.
-        async Task<IResult> FromLedger(string id, Func<IReadOnlyList<PlannedItem>, LedgerView, IResult> answer, CancellationToken ct)
-        {
-            if (await queries.FindAsync(id, ct) is not { Planned: { } planned } sweep)
-                return NotFound(id);
-            return await queries.LedgerAsync(sweep, ct) is { } ledger
-                ? answer(planned, ledger)
-                : Results.Json(new ApiError($"the ledger of sweep '{id}' is recovering; try again shortly"), statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
-
-        sweeps.MapGet("/{id}/results.csv", (string id, CancellationToken ct) => FromLedger(id, (planned, ledger) =>
-        {
-            var text = new StringWriter();
-            ResultsCsv.Write(text, planned, ledger.Entries);
-            return Results.Text(text.ToString(), "text/csv");
-        }, ct));
-
-        // The status page's charts and estimates, polled while the sweep grades: from the ledger kept between requests.
-        async Task<IResult> FromLiveLedger(string id, Func<LiveLedger, object> answer, CancellationToken ct)
+        // What a sweep's plan and ledger make: 404 for an unknown sweep, 503 while its ledger recovers. The full ledger
+        // for a download; the one kept between requests for what the status page polls while the sweep grades.
+        async Task<IResult> FromLedger<TLedger>(string id, Func<RegisteredSweep, Task<TLedger?>> read, Func<RegisteredSweep, TLedger, IResult> answer,
+            CancellationToken ct) where TLedger : class
         {
             if (await queries.FindAsync(id, ct) is not { Planned: not null } sweep)
                 return NotFound(id);
-            return await queries.LiveLedgerAsync(sweep, ct) is { } ledger
-                ? Results.Ok(answer(ledger))
+            return await read(sweep) is { } ledger
+                ? answer(sweep, ledger)
                 : Results.Json(new ApiError($"the ledger of sweep '{id}' is recovering; try again shortly"), statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
-        sweeps.MapGet("/{id}/timeline", (string id, CancellationToken ct) => FromLiveLedger(id, ledger => ledger.Timeline, ct));
+        sweeps.MapGet("/{id}/results.csv", (string id, CancellationToken ct) => FromLedger(id, sweep => queries.LedgerAsync(sweep, ct), (sweep, ledger) =>
+        {
+            var text = new StringWriter();
+            ResultsCsv.Write(text, sweep.Planned!, ledger.Entries);
+            return Results.Text(text.ToString(), "text/csv");
+        }, ct));
 
-        sweeps.MapGet("/{id}/estimates", (string id, CancellationToken ct) => FromLiveLedger(id, ledger => ledger.Estimates, ct));
+        sweeps.MapGet("/{id}/timeline", (string id, CancellationToken ct) =>
+            FromLedger(id, sweep => queries.LiveLedgerAsync(sweep, ct), (_, ledger) => Results.Ok(ledger.Timeline), ct));
+
+        sweeps.MapGet("/{id}/estimates", (string id, CancellationToken ct) =>
+            FromLedger(id, sweep => queries.LiveLedgerAsync(sweep, ct), (_, ledger) => Results.Ok(ledger.Estimates), ct));
 
         sweeps.MapPost("/{id}/cancel", async (string id, CancellationToken ct) =>
         {

@@ -11,9 +11,11 @@ namespace SweLancer.Coordinator.Api;
 /// </summary>
 public sealed record SweepEstimates(EarningsForecast? Forecast, AttemptEstimates Attempts)
 {
-    public static SweepEstimates Of(IReadOnlyList<PlannedItem> plan, IEnumerable<TaskGraded> results) => Of(TaskResult.Of(plan, results));
-
-    public static SweepEstimates Of(IReadOnlyList<TaskResult> tasks) => Of(tasks, new EarningsForecaster(tasks));
+    public static SweepEstimates Of(IReadOnlyList<PlannedItem> plan, IEnumerable<TaskGraded> results)
+    {
+        var tasks = TaskResult.Of(plan, results);
+        return Of(tasks, new EarningsForecaster(tasks));
+    }
 
     /// <param name="forecaster">Made once for the plan's tasks, when the estimates are made again as they grade.</param>
     public static SweepEstimates Of(IReadOnlyList<TaskResult> tasks, EarningsForecaster forecaster) =>
