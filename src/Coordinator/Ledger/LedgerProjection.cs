@@ -9,6 +9,7 @@ using SweLancer.Coordinator.Sweeps;
 using SweLancer.Coordinator.Telemetry;
 using SweLancer.Domain.Ledger;
 using SweLancer.Messages.Events;
+using SweLancer.Messages.Submissions;
 using SweLancer.Messages.Sweeps;
 
 namespace SweLancer.Coordinator.Ledger;
@@ -17,13 +18,17 @@ namespace SweLancer.Coordinator.Ledger;
 /// Reads one sweep's persisted results (the sweep actor's events, by persistence id) and folds them into its
 /// <see cref="EarningsLedger"/>. It keeps no events of its own: a snapshot stores the ledger with the sequence number it
 /// reached, and after a restart the stream resumes there. Events read twice fold to nothing, because the ledger is keyed.
+/// The sweep's plan (its first event) gives the ledger a slot per planned result, so its memory does not grow with the
+/// results; a projection resuming from a snapshot of an unfinished ledger reads that one event again first.
 /// </summary>
 public sealed class LedgerProjection : ReceivePersistentActor, IWithTimers
 {
     private readonly string _sweepId;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private EarningsLedger _ledger;
-    private FoldedResults _folded = new();
+    private FoldedResults _folded;
+    // From the snapshot: the planned results it lacked (null when it did not know the plan).
+    private int? _unfoldedAtSnapshot;
     private long _offset;
     private int _foldedSinceSnapshot;
     private UniqueKillSwitch? _stream;
@@ -38,6 +43,7 @@ public sealed class LedgerProjection : ReceivePersistentActor, IWithTimers
     {
         _sweepId = sweepId;
         _ledger = new EarningsLedger(sweepId);
+        _folded = new FoldedResults(_ledger);
 
         Recover<SnapshotOffer>(offer =>
         {
@@ -46,6 +52,7 @@ public sealed class LedgerProjection : ReceivePersistentActor, IWithTimers
                 case LedgerRowsSnapshot rows:
                     _ledger = EarningsLedger.FromEntries(sweepId, rows.Entries);
                     _offset = rows.SequenceNr;
+                    _unfoldedAtSnapshot = rows.Unfolded;
                     break;
                 case LedgerSnapshot snapshot:
                     _ledger = EarningsLedger.FromEntries(sweepId, snapshot.Entries);
@@ -58,7 +65,7 @@ public sealed class LedgerProjection : ReceivePersistentActor, IWithTimers
         });
         Recover<RecoveryCompleted>(_ =>
         {
-            _folded = FoldedResults.Of(_ledger.Entries);
+            _folded = new FoldedResults(_ledger);
             CoordinatorMetrics.For(sweepId).Ledger = _folded;
             StartReading();
         });
@@ -105,8 +112,14 @@ public sealed class LedgerProjection : ReceivePersistentActor, IWithTimers
     private void StartReading()
     {
         var journal = PersistenceQuery.Get(Context.System).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
+        var persistenceId = SweepActor.PersistenceIdOf(_sweepId);
+        var results = journal.EventsByPersistenceId(persistenceId, _offset + 1, long.MaxValue);
+        // The plan is the sweep's first event; a snapshot past it that still lacked results needs it again for its slots.
+        var events = _offset > 0 && _unfoldedAtSnapshot != 0
+            ? journal.CurrentEventsByPersistenceId(persistenceId, 1, 1).Concat(results)
+            : results;
         // In batches: one acknowledged message per event is a round trip per result.
-        _stream = journal.EventsByPersistenceId(SweepActor.PersistenceIdOf(_sweepId), _offset + 1, long.MaxValue)
+        _stream = events
             .GroupedWithin(FoldBatchSize, FoldBatchWindow)
             .Select(envelopes => new EnvelopeBatch([.. envelopes]))
             .ViaMaterialized(KillSwitches.Single<EnvelopeBatch>(), Keep.Right)
@@ -129,13 +142,14 @@ public sealed class LedgerProjection : ReceivePersistentActor, IWithTimers
     {
         if (envelope.Event is TaskGraded graded)
         {
-            var folded = _ledger.Apply(graded);
+            var folded = _folded.Apply(graded);
             if (folded)
-            {
                 _foldedSinceSnapshot++;
-                _folded.Add(graded);
-            }
             LedgerSpans.Folded(graded, folded);
+        }
+        else if (envelope.Event is SweepPlanned planned)
+        {
+            _folded.Reserve(planned.Items.Select(item => new ResultKey(item.QuestionId, item.Attempt)));
         }
         _offset = Math.Max(_offset, envelope.SequenceNr);
     }
@@ -166,7 +180,9 @@ public sealed class LedgerProjection : ReceivePersistentActor, IWithTimers
         _snapshotting = true;
         _foldedSinceSnapshot = 0;
         _writingOffset = _offset;
-        SaveSnapshot(new LedgerRowsSnapshot(_sweepId, _offset, _ledger.Entries.ToList()));
+        // A ledger reopened complete from its snapshot never reads the plan again, and stays complete.
+        var unfolded = _ledger.Unfolded ?? (_unfoldedAtSnapshot == 0 ? 0 : null);
+        SaveSnapshot(new LedgerRowsSnapshot(_sweepId, _offset, _ledger.Entries.ToList(), unfolded));
     }
 
     private void SnapshotDone(bool saved)

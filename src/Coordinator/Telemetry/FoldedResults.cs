@@ -1,37 +1,41 @@
+using SweLancer.Domain.Ledger;
 using SweLancer.Messages.Events;
+using SweLancer.Messages.Submissions;
 
 namespace SweLancer.Coordinator.Telemetry;
 
 /// <summary>
-/// The results a ledger projection has folded, as the metrics thread reads them: written on the projection's thread,
-/// copied under the lock at each collection. Counts nothing itself; the metrics fold it with the ledger's own rule.
+/// A ledger projection's <see cref="EarningsLedger"/> as other threads read it: the projection folds through it, the
+/// metrics and the API copy out what was folded since their last look, both under one lock. Counts nothing itself;
+/// the metrics fold the copies with the ledger's own rule.
 /// </summary>
-public sealed class FoldedResults
+public sealed class FoldedResults(EarningsLedger ledger)
 {
     private readonly Lock _gate = new();
-    private readonly List<TaskGraded> _results = [];
 
     public int Count
     {
-        get { lock (_gate) return _results.Count; }
+        get { lock (_gate) return ledger.Count; }
     }
 
-    public static FoldedResults Of(IEnumerable<TaskGraded> folded)
+    /// <summary>Results folded whole, for specs and for readers with no projection behind them.</summary>
+    public static FoldedResults Of(string sweepId, IEnumerable<TaskGraded> folded) => new(EarningsLedger.FromEntries(sweepId, folded));
+
+    /// <inheritdoc cref="EarningsLedger.Apply"/>
+    public bool Apply(TaskGraded graded)
     {
-        var results = new FoldedResults();
-        foreach (var graded in folded)
-            results.Add(graded);
-        return results;
+        lock (_gate) return ledger.Apply(graded);
     }
 
-    public void Add(TaskGraded graded)
+    /// <inheritdoc cref="EarningsLedger.Reserve"/>
+    public void Reserve(IEnumerable<ResultKey> planned)
     {
-        lock (_gate) _results.Add(graded);
+        lock (_gate) ledger.Reserve(planned);
     }
 
-    /// <summary>The results added after the first <paramref name="start"/> (a copy of only those).</summary>
+    /// <summary>The results folded after the first <paramref name="start"/> (a copy of only those).</summary>
     public IReadOnlyList<TaskGraded> Since(int start)
     {
-        lock (_gate) return _results.GetRange(start, _results.Count - start);
+        lock (_gate) return ledger.Since(start);
     }
 }

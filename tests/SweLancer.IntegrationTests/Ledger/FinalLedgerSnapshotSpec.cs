@@ -15,7 +15,8 @@ namespace SweLancer.IntegrationTests.Ledger;
 /// re-reads none of its results from the journal. The snapshot is made to lag by two results, as the periodic snapshots
 /// can leave it (they wait for a quarter of the ledger's size): too few for another periodic one, so only the command's
 /// request at the end can bring it up to date. It is also rewritten in the older named form (ledger-snapshot.v1), which
-/// the ledger must still recover from, and which it replaces with rows (ledger-snapshot.v2).
+/// the ledger must still recover from, and which it replaces with rows (ledger-snapshot.v2). That older form does not say
+/// how many planned results the ledger lacked, so reopening it also reads the sweep's plan again.
 /// </summary>
 public sealed class FinalLedgerSnapshotSpec
 {
@@ -33,6 +34,7 @@ public sealed class FinalLedgerSnapshotSpec
         var database = dir.File("out/sweep.db");
         var lastEvent = LastSequenceNumber(database, SweepActor.PersistenceIdOf("final"));
         Assert.Equal((lastEvent, "ledger-snapshot.v2"), LedgerSnapshotReach(database));
+        Assert.Equal(0, LedgerSnapshotUnfolded(database)); // it knew the plan and had folded all of it
         Assert.True(lastEvent > 12, $"the sweep wrote only {lastEvent} events");
         var summary = File.ReadAllText(dir.File("out/summary.json"));
 
@@ -42,6 +44,8 @@ public sealed class FinalLedgerSnapshotSpec
 
         Assert.True(reopened.ExitCode == 0, reopened.All);
         Assert.Equal((lastEvent, "ledger-snapshot.v2"), LedgerSnapshotReach(database));
+        // The older snapshot did not say what was left, so the ledger read the plan again for the last results' slots.
+        Assert.Equal(0, LedgerSnapshotUnfolded(database));
         Assert.Equal(lastEvent, LastSequenceNumber(database, SweepActor.PersistenceIdOf("final"))); // nothing regraded
         Assert.Equal(WithoutWrittenAt(summary), WithoutWrittenAt(File.ReadAllText(dir.File("out/summary.json"))));
     }
@@ -74,6 +78,8 @@ public sealed class FinalLedgerSnapshotSpec
             _ => throw new Xunit.Sdk.XunitException($"the ledger's snapshot is a {snapshot.GetType().Name}"),
         }, manifest);
     }
+
+    private static int? LedgerSnapshotUnfolded(string database) => ((LedgerRowsSnapshot)ReadLedgerSnapshot(database).Snapshot).Unfolded;
 
     private static (long Row, string Manifest, object Snapshot) ReadLedgerSnapshot(string database)
     {

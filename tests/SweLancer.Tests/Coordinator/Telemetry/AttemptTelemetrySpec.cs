@@ -106,7 +106,7 @@ public sealed class AttemptTelemetrySpec() : TestKit(ConfigurationFactory.ParseS
 
         var journaled = await GradeOneAttemptWithARetryAsync(sweepId);
         // What the ledger projection publishes once it has folded the result (it needs a SQL read journal to run).
-        CoordinatorMetrics.For(sweepId).Ledger = FoldedResults.Of([journaled]);
+        CoordinatorMetrics.For(sweepId).Ledger = FoldedResults.Of(sweepId, [journaled]);
         metrics.ForceFlush();
 
         var points = exported.SelectMany(m => m.MetricPoints.Select(p => (Metric: m, Point: p)))

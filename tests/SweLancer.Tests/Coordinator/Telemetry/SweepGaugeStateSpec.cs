@@ -16,18 +16,18 @@ public sealed class SweepGaugeStateSpec
     public void Each_collection_sees_the_results_folded_so_far_and_a_restarted_ledger_is_not_counted_twice()
     {
         var (first, second) = (Graded("q1", GradeOutcome.Passed, 100m), Graded("q2", GradeOutcome.Failed, 200m));
-        var state = new SweepGaugeState("s1") { Ledger = FoldedResults.Of([first]) };
+        var state = new SweepGaugeState("s1") { Ledger = FoldedResults.Of("s1", [first]) };
 
         var beforePlan = state.Refresh();
         state.Plan = Plan;
         var withPlan = state.Refresh();
-        state.Ledger.Add(second);
+        state.Ledger.Apply(second);
         var grown = state.Refresh();
         var unchanged = state.Refresh();
         var readByTheOtherInstruments = state.View;
-        state.Ledger = FoldedResults.Of([first]); // the projection restarted from a snapshot taken before the second result
+        state.Ledger = FoldedResults.Of("s1", [first]); // the projection restarted from a snapshot taken before the second result
         var restarted = state.Refresh();
-        state.Ledger.Add(second); // and read it again from the journal
+        state.Ledger.Apply(second); // and read it again from the journal
         var caughtUp = state.Refresh();
 
         Assert.Null(beforePlan.Summary);

@@ -59,6 +59,20 @@ public sealed class LedgerRowsSnapshotSpec
         Assert.True(rows * 4 <= named, $"rows {rows} bytes, named {named} bytes");
     }
 
+    [Fact]
+    public void The_planned_results_still_unfolded_read_back_and_an_older_snapshot_without_them_reads_as_not_known()
+    {
+        var graded = TestData.Graded("q1", GradeOutcome.Passed, 100m);
+        const string older = """{"sweep_id":"s1","sequence_nr":3,"entries":{"strings":[],"rows":[]}}""";
+
+        var read = RoundTrip(new LedgerRowsSnapshot("s1", 5, [graded], Unfolded: 41));
+        var complete = RoundTrip(new LedgerRowsSnapshot("s1", 5, [graded], Unfolded: 0));
+        var olderRead = JsonSerializer.Deserialize<LedgerRowsSnapshot>(older, SweLancerSerializer.Options)!;
+
+        Assert.Equal((41, 0), (read.Unfolded, complete.Unfolded));
+        Assert.Equal((3L, (int?)null), (olderRead.SequenceNr, olderRead.Unfolded));
+    }
+
     [Theory]
     [InlineData("""{"strings":["s1"],"rows":[["q1",1,0,7,1,1,0,0,false,0,1,0,1,0,[],null,null,null]]}""", "string 7 of a table of 1")]
     [InlineData("""{"strings":["s1"],"rows":[["q1",1,0,0,1,9,0,0,false,0,1,0,1,0,[],null,null,null]]}""", "outcome 9")]
