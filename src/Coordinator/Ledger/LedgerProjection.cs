@@ -182,7 +182,7 @@ public sealed class LedgerProjection : ReceivePersistentActor, IWithTimers
         _writingOffset = _offset;
         // A ledger reopened complete from its snapshot never reads the plan again, and stays complete.
         var unfolded = _ledger.Unfolded ?? (_unfoldedAtSnapshot == 0 ? 0 : null);
-        SaveSnapshot(new LedgerRowsSnapshot(_sweepId, _offset, _ledger.Entries.ToList(), unfolded));
+        SaveSnapshot(new LedgerRowsSnapshot(_sweepId, _offset, _folded.Prefix(_ledger.Count), unfolded));
     }
 
     private void SnapshotDone(bool saved)

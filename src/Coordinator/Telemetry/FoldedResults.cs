@@ -33,9 +33,36 @@ public sealed class FoldedResults(EarningsLedger ledger)
         lock (_gate) ledger.Reserve(planned);
     }
 
+    /// <summary>
+    /// The first <paramref name="count"/> results as a list that reads each one through the lock when asked for it: a
+    /// snapshot written on another thread needs no copy of every result made up front. Folded results never change,
+    /// so the list stays what was folded when it was taken.
+    /// </summary>
+    public IReadOnlyList<TaskGraded> Prefix(int count) => new FoldedPrefix(this, count);
+
+    private TaskGraded At(int index)
+    {
+        lock (_gate) return ledger.At(index);
+    }
+
     /// <summary>The results folded after the first <paramref name="start"/> (a copy of only those).</summary>
     public IReadOnlyList<TaskGraded> Since(int start)
     {
         lock (_gate) return ledger.Since(start);
+    }
+
+    private sealed class FoldedPrefix(FoldedResults folded, int count) : IReadOnlyList<TaskGraded>
+    {
+        public int Count => count;
+
+        public TaskGraded this[int index] => (uint)index < (uint)count ? folded.At(index) : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public IEnumerator<TaskGraded> GetEnumerator()
+        {
+            for (var i = 0; i < count; i++)
+                yield return folded.At(i);
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
