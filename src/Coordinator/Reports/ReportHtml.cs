@@ -13,14 +13,23 @@ namespace SweLancer.Coordinator.Reports;
 /// </summary>
 public static class ReportHtml
 {
-    public static void Write(string path, SweepReport report)
+    public static void Write(string path, SweepReport report) => Write(path, report, DateTimeOffset.UtcNow);
+
+    internal static void Write(string path, SweepReport report, DateTimeOffset generatedAt)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        File.WriteAllText(path, Render(report, folder, DateTimeOffset.UtcNow), new UTF8Encoding(false));
+        // Written as it is made: a 100,000-task page is ~20 million characters (a row per failed attempt), and holding
+        // all of it, then a string of it, was the sweep's peak of memory.
+        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false));
+        Spill(Build(report, folder, generatedAt, writer), writer, atLeast: 0);
     }
 
     /// <param name="reportFolder">Where the page will live: artefact links are made relative to it.</param>
-    public static string Render(SweepReport report, string reportFolder, DateTimeOffset generatedAt)
+    public static string Render(SweepReport report, string reportFolder, DateTimeOffset generatedAt) =>
+        Build(report, reportFolder, generatedAt, sink: null).ToString();
+
+    /// <param name="sink">Where the page's text goes as the builder fills up; null keeps all of it in the builder.</param>
+    private static StringBuilder Build(SweepReport report, string reportFolder, DateTimeOffset generatedAt, TextWriter? sink)
     {
         var s = report.Summary;
         var html = new StringBuilder();
@@ -62,7 +71,7 @@ public static class ReportHtml
             </section>
 
             """);
-        Problems(html, report, reportFolder);
+        Problems(html, report, reportFolder, sink);
         ReportFlakesAndCost.Append(html, report);
         html.Append("""
             <footer>Written by <code>swelancer</code>. Regenerate with <code>swelancer report --sweep-id …</code>.</footer>
@@ -70,7 +79,7 @@ public static class ReportHtml
             </html>
 
             """);
-        return html.ToString();
+        return html;
     }
 
     private static string Meta(SweepReport report, DateTimeOffset generatedAt)
@@ -150,7 +159,17 @@ public static class ReportHtml
     private static string NumbersRow(string keyAttribute, string key, int tasks, int passed, decimal earned, decimal available, string? label = null) =>
         $"""<tr {keyAttribute}="{E(key)}"><td>{E(label ?? key)}</td><td data-field="tasks" data-value="{tasks}">{Count(tasks)}</td><td data-field="passed" data-value="{passed}">{Count(passed)}</td><td data-field="earned" data-usd="{Money.Text(earned)}">{E(Money.Display(earned))}</td><td data-field="available" data-usd="{Money.Text(available)}">{E(Money.Display(available))}</td></tr>""" + "\n";
 
-    private static void Problems(StringBuilder html, SweepReport report, string reportFolder)
+    /// <summary>Moves the builder's text to <paramref name="sink"/> once it holds <paramref name="atLeast"/> characters.</summary>
+    private static void Spill(StringBuilder html, TextWriter? sink, int atLeast = 1 << 16)
+    {
+        if (sink is null || html.Length < atLeast)
+            return;
+        foreach (var chunk in html.GetChunks())
+            sink.Write(chunk.Span);
+        html.Clear();
+    }
+
+    private static void Problems(StringBuilder html, SweepReport report, string reportFolder, TextWriter? sink)
     {
         var failed = report.Problems.Count(p => p.Outcome == GradeOutcome.Failed);
         var errors = report.Problems.Count - failed;
@@ -182,6 +201,7 @@ public static class ReportHtml
             }
 
             html.Append("</td></tr>\n");
+            Spill(html, sink);
         }
 
         html.Append("</tbody></table>\n</section>\n\n");

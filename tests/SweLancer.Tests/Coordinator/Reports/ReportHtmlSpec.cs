@@ -55,6 +55,31 @@ public sealed class ReportHtmlSpec
     }
 
     [Fact]
+    public void The_written_file_is_the_rendered_page_in_utf8_without_a_byte_order_mark()
+    {
+        // Many chunks of the page's builder, and characters beyond ASCII split across them.
+        var plan = Enumerable.Range(0, 2000).Select(i => new PlannedItem($"m{i}-✓é", 1, "swe_manager", 100m, null)).ToList();
+        var results = plan.Select((p, i) => At(p.QuestionId, GradeOutcome.Failed, 100m, i, i + 1, reason: $"naïve ✗ {i}")).ToList();
+        var report = SweepReport.Of("s1", plan, results);
+        var folder = Directory.CreateTempSubdirectory("report-html-spec").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "report.html");
+            ReportHtml.Write(path, report, T0);
+
+            var bytes = File.ReadAllBytes(path);
+            Assert.NotEqual([0xEF, 0xBB, 0xBF], bytes[..3]);
+            var expected = ReportHtml.Render(report, folder, T0);
+            Assert.True(expected.Length > 100_000, $"the page is only {expected.Length} characters");
+            Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(bytes));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Everything_from_the_inputs_is_html_encoded()
     {
         var html = Render(At("m<1>", GradeOutcome.Failed, 1500m, 0, 2, reason: "<script>alert('x')</script> & \"quoted\""));
