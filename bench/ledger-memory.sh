@@ -4,7 +4,7 @@
 # the live heap's growth between them, per result graded in between. RSS cannot answer this: it moves with when the GC
 # last compacted. With --before DLL another build's sweep runs right after on the same pool, ROUNDS times each.
 # Usage: bench/ledger-memory.sh [--tasks N=100000] [--rounds R=1] [--before path/to/swelancer.dll] [--out NAME=ledger-memory]
-#        (smoke: --tasks 5000 --out ledger-memory-smoke). Installs dotnet-gcdump into bench/.tools on first use.
+#        (smoke: --tasks 20000 --out ledger-memory-smoke). Installs dotnet-gcdump into bench/.tools on first use.
 # Prints its figures and writes bench/results/NAME.json.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -40,7 +40,10 @@ def sweep(name, dll):
             time.sleep(0.05)
         before = graded(log_path)
         dump = os.path.join(work, f"{name}-{share}.gcdump")
-        subprocess.run([gcdump, "collect", "-p", str(process.pid), "-o", dump], capture_output=True, check=True)
+        collected = subprocess.run([gcdump, "collect", "-p", str(process.pid), "-o", dump], capture_output=True, text=True)
+        if collected.returncode != 0:
+            sys.exit(f"ledger-memory: no heap dump of the {name} sweep at {before} graded (did it end first? try more --tasks):\n"
+                     + (collected.stdout + collected.stderr)[-2000:])
         # The sweep goes on while the heap is walked: the dump is placed at the middle of what was graded meanwhile.
         dumps.append({"graded": (before + graded(log_path)) / 2, "live_heap_bytes": live_heap(dump)})
         os.remove(dump)

@@ -19,6 +19,7 @@ smoke() {
   rm -f "$log"
 }
 smoke sweep-scaling "$root/bench/sweep-scaling.sh" "500 1000"
+smoke ledger-memory "$root/bench/ledger-memory.sh" --tasks 20000 --out ledger-memory-smoke
 smoke sweep-recovery "$root/bench/sweep-recovery.sh" 1000
 smoke sweep-restart "$root/bench/sweep-restart.sh" --kill-tasks 2000 --kill-at 0.3 --recover-tasks 2000 --out sweep-restart-smoke
 smoke container-pool "$root/bench/container-pool.sh" --k 4 --n 2 --rounds 1 --out "$root/bench/results/container-pool-smoke.json"
