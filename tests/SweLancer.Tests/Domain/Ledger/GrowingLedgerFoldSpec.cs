@@ -1,6 +1,5 @@
 using SweLancer.Domain.Ledger;
 using SweLancer.Messages.Events;
-using SweLancer.Messages.Sweeps;
 using Xunit;
 using static SweLancer.Tests.TestData;
 
@@ -14,14 +13,8 @@ public sealed class GrowingLedgerFoldSpec
         var random = new Random(7);
         for (var round = 0; round < 30; round++)
         {
-            var plan = Enumerable.Range(0, random.Next(1, 40)).SelectMany(t =>
-                    Enumerable.Range(1, random.Next(1, 4)).Select(a => new PlannedItem($"q{t}", a, t % 3 == 0 ? "ic_swe" : "swe_manager", 50m * (t + 1), "h")))
-                .ToList();
-            // Each planned attempt once, in a random order, plus results the plan does not hold (another attempt, another task).
-            var results = plan.Select(i => Graded(i.QuestionId, (GradeOutcome)random.Next(3), i.PriceUsd, i.Attempt, variant: i.Variant))
-                .Append(Graded("q0", GradeOutcome.Passed, 50m, attempt: 9))
-                .Append(Graded("stranger", GradeOutcome.Passed, 9000m))
-                .OrderBy(_ => random.Next()).ToList();
+            var plan = RandomLedgerInput.Plan(random, maxTasks: 40);
+            var results = RandomLedgerInput.Results(random, plan, repeats: false);
             var fold = new GrowingLedgerFold("s1", plan);
 
             var added = new List<TaskGraded>();

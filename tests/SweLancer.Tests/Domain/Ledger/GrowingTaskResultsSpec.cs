@@ -14,16 +14,8 @@ public sealed class GrowingTaskResultsSpec
         var random = new Random(11);
         for (var round = 0; round < 40; round++)
         {
-            var plan = Enumerable.Range(0, random.Next(1, 30)).SelectMany(t =>
-                    Enumerable.Range(1, random.Next(1, 4)).Select(a => new PlannedItem($"q{t}", a, t % 3 == 0 ? "ic_swe" : "swe_manager", 50m * (t + 1), "h")))
-                .ToList();
-            // Every planned attempt, some twice with another outcome (the first must stay), an unplanned attempt and an
-            // unknown task, in a random order.
-            var results = plan.Select(i => Graded(i.QuestionId, (GradeOutcome)random.Next(3), i.PriceUsd, i.Attempt, variant: i.Variant))
-                .Concat(plan.Where(_ => random.Next(4) == 0).Select(i => Graded(i.QuestionId, (GradeOutcome)random.Next(3), i.PriceUsd, i.Attempt, variant: i.Variant)))
-                .Append(Graded("q0", GradeOutcome.Passed, 50m, attempt: 9))
-                .Append(Graded("stranger", GradeOutcome.Passed, 9000m))
-                .OrderBy(_ => random.Next()).ToList();
+            var plan = RandomLedgerInput.Plan(random, maxTasks: 30);
+            var results = RandomLedgerInput.Results(random, plan, repeats: true);
             var growing = new GrowingTaskResults(plan);
 
             var added = new List<TaskGraded>();
