@@ -27,6 +27,12 @@ def free_port():
         return s.getsockname()[1]
 
 
+def psql(sql):
+    """Runs one statement on the local PostgreSQL of scripts/setup-services.sh, as the swelancer role."""
+    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "swelancer", "-d", "postgres", "-qc", sql], check=True,
+                   env=dict(os.environ, PGPASSWORD="swelancer"), stdout=subprocess.DEVNULL)
+
+
 def duration_seconds(text):
     text = text.strip()
     if text.endswith("ms"):
@@ -67,8 +73,7 @@ class Rig:
         self.db_created = False
 
     def psql(self, sql):
-        subprocess.run(["psql", "-h", "127.0.0.1", "-U", "swelancer", "-d", "postgres", "-qc", sql], check=True,
-                       env=dict(os.environ, PGPASSWORD="swelancer"), stdout=subprocess.DEVNULL)
+        psql(sql)
 
     def spawn(self, name, args):
         log = open(os.path.join(self.work, name + ".out"), "w")

@@ -1,5 +1,7 @@
 """bench/metrics-scrape.sh's body: one sweep per build, scraped while it grades; see the shell script for the figures."""
-import argparse, json, os, re, socket, statistics, subprocess, sys, time, urllib.request
+import argparse, json, os, re, statistics, subprocess, sys, time, urllib.request
+
+from hold_rig import free_port
 
 root, work = sys.argv[1], sys.argv[2]
 parser = argparse.ArgumentParser(prog="bench/metrics-scrape.sh")
@@ -13,12 +15,6 @@ pool = os.path.join(work, "pool")
 os.makedirs(pool)
 subprocess.check_call(["python3", os.path.join(root, "bench/manager-pool.py"), str(args.tasks), pool])
 GRADED = re.compile(r'^swelancer_tasks_graded_total\{[^}]*\} (\d+)', re.M)
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def sweep(name, command):

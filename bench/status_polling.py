@@ -1,5 +1,7 @@
 """bench/status-polling.sh's driver (run through hold-rig.sh, which ends its processes and drops its databases)."""
-import argparse, json, os, socket, statistics, subprocess, sys, time, urllib.request
+import argparse, json, os, statistics, subprocess, sys, time, urllib.request
+
+from hold_rig import free_port, proc_sample, psql
 
 root, work = sys.argv[1], sys.argv[2]
 parser = argparse.ArgumentParser(prog="bench/status-polling.sh")
@@ -17,17 +19,6 @@ os.makedirs(pool)
 subprocess.check_call(["python3", os.path.join(root, "bench/manager-pool.py"), str(args.tasks), pool])
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def psql(sql):
-    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "swelancer", "-d", "postgres", "-qc", sql], check=True,
-                   env=dict(os.environ, PGPASSWORD="swelancer"), stdout=subprocess.DEVNULL)
-
-
 def get(url, timeout=60):
     began = time.monotonic()
     body = urllib.request.urlopen(url, timeout=timeout).read()
@@ -35,8 +26,7 @@ def get(url, timeout=60):
 
 
 def cpu_seconds(pid):
-    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return proc_sample(pid)[0]
 
 
 def run(name, dll):
