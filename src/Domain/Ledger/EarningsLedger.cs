@@ -17,20 +17,20 @@ public sealed class EarningsLedger(string sweepId)
 {
     private readonly Dictionary<ResultKey, TaskGraded> _withoutSlot = [];
     private readonly List<TaskGraded> _withoutSlotInOrder = [];
-    private Dictionary<ResultKey, int> _slotOf = [];
+    // Null until the plan is known.
+    private Dictionary<ResultKey, int>? _slotOf;
     private ResultKey[] _slotKeys = [];
     private StoredResult[] _slots = [];
     // Fold order: a slot's index, or the complement (~i) of the i-th result kept whole.
     private readonly List<int> _order = [];
     private int _emptySlots;
-    private bool _reserved;
 
     public string SweepId { get; } = sweepId;
 
     public int Count => _order.Count;
 
     /// <summary>Planned results not folded yet, or null while the plan is not known.</summary>
-    public int? Unfolded => _reserved ? _emptySlots : null;
+    public int? Unfolded => _slotOf is null ? null : _emptySlots;
 
     /// <summary>The results in the order they were folded.</summary>
     public IEnumerable<TaskGraded> Entries
@@ -43,14 +43,14 @@ public sealed class EarningsLedger(string sweepId)
     }
 
     /// <summary>
-    /// Makes a slot for each planned result not folded yet. Called once, with the sweep's plan; a later call changes
-    /// nothing (a sweep's plan is persisted once). A key given twice gets one slot.
+    /// Makes a slot for each planned result not folded yet. Called once, with the sweep's plan (or with no keys, for a
+    /// ledger known to be complete); a later call changes nothing (a sweep's plan is persisted once). A key given twice
+    /// gets one slot.
     /// </summary>
     public void Reserve(IEnumerable<ResultKey> planned)
     {
-        if (_reserved)
+        if (_slotOf is not null)
             return;
-        _reserved = true;
         var slotOf = new Dictionary<ResultKey, int>();
         var keys = new List<ResultKey>();
         foreach (var key in planned)
@@ -70,7 +70,7 @@ public sealed class EarningsLedger(string sweepId)
         if (graded.SweepId != SweepId)
             return false;
         var key = graded.Key;
-        if (_slotOf.TryGetValue(key, out var slot))
+        if (_slotOf is not null && _slotOf.TryGetValue(key, out var slot))
         {
             if (_slots[slot].IsSet)
                 return false;
