@@ -27,8 +27,6 @@ public sealed class LedgerProjection : ReceivePersistentActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private EarningsLedger _ledger;
     private FoldedResults _folded;
-    // From the snapshot: the planned results it lacked (null when it did not know the plan).
-    private int? _unfoldedAtSnapshot;
     private long _offset;
     private int _foldedSinceSnapshot;
     private UniqueKillSwitch? _stream;
@@ -52,7 +50,9 @@ public sealed class LedgerProjection : ReceivePersistentActor, IWithTimers
                 case LedgerRowsSnapshot rows:
                     _ledger = EarningsLedger.FromEntries(sweepId, rows.Entries);
                     _offset = rows.SequenceNr;
-                    _unfoldedAtSnapshot = rows.Unfolded;
+                    // Complete when it was taken: nothing planned is left to keep a slot for, and the plan need not be read.
+                    if (rows.Unfolded == 0)
+                        _ledger.Reserve([]);
                     break;
                 case LedgerSnapshot snapshot:
                     _ledger = EarningsLedger.FromEntries(sweepId, snapshot.Entries);
@@ -115,7 +115,7 @@ public sealed class LedgerProjection : ReceivePersistentActor, IWithTimers
         var persistenceId = SweepActor.PersistenceIdOf(_sweepId);
         var results = journal.EventsByPersistenceId(persistenceId, _offset + 1, long.MaxValue);
         // The plan is the sweep's first event; a snapshot past it that still lacked results needs it again for its slots.
-        var events = _offset > 0 && _unfoldedAtSnapshot != 0
+        var events = _offset > 0 && _ledger.Unfolded is null
             ? journal.CurrentEventsByPersistenceId(persistenceId, 1, 1).Concat(results)
             : results;
         // In batches: one acknowledged message per event is a round trip per result.
@@ -180,9 +180,7 @@ public sealed class LedgerProjection : ReceivePersistentActor, IWithTimers
         _snapshotting = true;
         _foldedSinceSnapshot = 0;
         _writingOffset = _offset;
-        // A ledger reopened complete from its snapshot never reads the plan again, and stays complete.
-        var unfolded = _ledger.Unfolded ?? (_unfoldedAtSnapshot == 0 ? 0 : null);
-        SaveSnapshot(new LedgerRowsSnapshot(_sweepId, _offset, _folded.Prefix(_ledger.Count), unfolded));
+        SaveSnapshot(new LedgerRowsSnapshot(_sweepId, _offset, _folded.Prefix(_ledger.Count), _ledger.Unfolded));
     }
 
     private void SnapshotDone(bool saved)

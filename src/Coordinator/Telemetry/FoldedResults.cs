@@ -18,9 +18,6 @@ public sealed class FoldedResults(EarningsLedger ledger)
         get { lock (_gate) return ledger.Count; }
     }
 
-    /// <summary>Results folded whole, for specs and for readers with no projection behind them.</summary>
-    public static FoldedResults Of(string sweepId, IEnumerable<TaskGraded> folded) => new(EarningsLedger.FromEntries(sweepId, folded));
-
     /// <inheritdoc cref="EarningsLedger.Apply"/>
     public bool Apply(TaskGraded graded)
     {

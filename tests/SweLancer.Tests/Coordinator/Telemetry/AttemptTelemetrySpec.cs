@@ -8,6 +8,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using SweLancer.Coordinator.Sweeps;
 using SweLancer.Coordinator.Telemetry;
+using SweLancer.Domain.Ledger;
 using SweLancer.GraderNode.Grading;
 using SweLancer.Messages.Commands;
 using SweLancer.Messages.Events;
@@ -106,7 +107,7 @@ public sealed class AttemptTelemetrySpec() : TestKit(ConfigurationFactory.ParseS
 
         var journaled = await GradeOneAttemptWithARetryAsync(sweepId);
         // What the ledger projection publishes once it has folded the result (it needs a SQL read journal to run).
-        CoordinatorMetrics.For(sweepId).Ledger = FoldedResults.Of(sweepId, [journaled]);
+        CoordinatorMetrics.For(sweepId).Ledger = new FoldedResults(EarningsLedger.FromEntries(sweepId, [journaled]));
         metrics.ForceFlush();
 
         var points = exported.SelectMany(m => m.MetricPoints.Select(p => (Metric: m, Point: p)))

@@ -1,4 +1,5 @@
 using SweLancer.Coordinator.Telemetry;
+using SweLancer.Domain.Ledger;
 using SweLancer.Messages.Events;
 using SweLancer.Messages.Sweeps;
 using Xunit;
@@ -16,7 +17,7 @@ public sealed class SweepGaugeStateSpec
     public void Each_collection_sees_the_results_folded_so_far_and_a_restarted_ledger_is_not_counted_twice()
     {
         var (first, second) = (Graded("q1", GradeOutcome.Passed, 100m), Graded("q2", GradeOutcome.Failed, 200m));
-        var state = new SweepGaugeState("s1") { Ledger = FoldedResults.Of("s1", [first]) };
+        var state = new SweepGaugeState("s1") { Ledger = new FoldedResults(EarningsLedger.FromEntries("s1", [first])) };
 
         var beforePlan = state.Refresh();
         state.Plan = Plan;
@@ -25,7 +26,7 @@ public sealed class SweepGaugeStateSpec
         var grown = state.Refresh();
         var unchanged = state.Refresh();
         var readByTheOtherInstruments = state.View;
-        state.Ledger = FoldedResults.Of("s1", [first]); // the projection restarted from a snapshot taken before the second result
+        state.Ledger = new FoldedResults(EarningsLedger.FromEntries("s1", [first])); // the projection restarted from a snapshot taken before the second result
         var restarted = state.Refresh();
         state.Ledger.Apply(second); // and read it again from the journal
         var caughtUp = state.Refresh();
