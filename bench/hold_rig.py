@@ -33,6 +33,13 @@ def psql(sql):
                    env=dict(os.environ, PGPASSWORD="swelancer"), stdout=subprocess.DEVNULL)
 
 
+def swelancer_env(dll=None):
+    """The environment for ./swelancer: this checkout's build, or with dll the build there (SWELANCER_DLL), either one
+    run with the script's own runtime settings."""
+    env = {k: v for k, v in os.environ.items() if k != "SWELANCER_DLL"}
+    return env | {"SWELANCER_DLL": dll} if dll else env
+
+
 def duration_seconds(text):
     text = text.strip()
     if text.endswith("ms"):

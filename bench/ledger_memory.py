@@ -1,6 +1,8 @@
 """Driver of bench/ledger-memory.sh: live heap growth per graded result, from two heap dumps of one sweep."""
 import argparse, json, os, re, statistics, subprocess, sys, time
 
+from hold_rig import swelancer_env
+
 root, work, gcdump = sys.argv[1:4]
 parser = argparse.ArgumentParser(prog="bench/ledger-memory.sh")
 parser.add_argument("--tasks", type=int, default=100_000)
@@ -8,9 +10,6 @@ parser.add_argument("--rounds", type=int, default=1)
 parser.add_argument("--before", help="another build's swelancer.dll, run on the same pool right after this one")
 parser.add_argument("--out", default="ledger-memory")
 args = parser.parse_args(sys.argv[4:])
-this_build = os.path.join(root, "src/Coordinator/bin/Release/net10.0/swelancer.dll")
-# As ./swelancer runs it: its runtime settings, for either build.
-env = dict(os.environ, DOTNET_GCgen0size=os.environ.get("DOTNET_GCgen0size", "2000000"), MALLOC_ARENA_MAX=os.environ.get("MALLOC_ARENA_MAX", "2"))
 subprocess.check_call(["python3", os.path.join(root, "bench/manager-pool.py"), str(args.tasks), work], stdout=subprocess.DEVNULL)
 
 
@@ -25,12 +24,13 @@ def live_heap(dump):
     return int(re.search(r"([\d,]+)\s+GC Heap bytes", report).group(1).replace(",", ""))
 
 
-def sweep(name, dll):
+def sweep(name, dll=None):
+    """One sweep through ./swelancer (its runtime settings), of this build or of the build at dll."""
     out = os.path.join(work, name)
     log_path = os.path.join(work, f"{name}.log")
     with open(log_path, "w") as log:
-        process = subprocess.Popen(["dotnet", dll, "sweep", "--tasks", f"{work}/tasks.json", "--submissions", f"{work}/answers.jsonl",
-                                    "--sweep-id", name, "--out", out + "/", "--max-in-flight", "256"], stdout=log, stderr=subprocess.STDOUT, env=env)
+        process = subprocess.Popen([os.path.join(root, "swelancer"), "sweep", "--tasks", f"{work}/tasks.json", "--submissions", f"{work}/answers.jsonl",
+                                    "--sweep-id", name, "--out", out + "/", "--max-in-flight", "256"], stdout=log, stderr=subprocess.STDOUT, env=swelancer_env(dll))
     dumps = []
     for share in (0.3, 0.7):
         while graded(log_path) < args.tasks * share:
@@ -64,7 +64,7 @@ def sweep(name, dll):
 
 runs = []
 for round_ in range(1, args.rounds + 1):
-    runs.append(sweep(f"this-{round_}", this_build))
+    runs.append(sweep(f"this-{round_}"))
     if args.before:
         runs.append(sweep(f"before-{round_}", args.before))
 result = {"tasks": args.tasks, "runs": runs, "machine_cores": os.cpu_count()}

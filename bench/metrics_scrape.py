@@ -1,7 +1,7 @@
 """bench/metrics-scrape.sh's body: one sweep per build, scraped while it grades; see the shell script for the figures."""
 import argparse, json, os, re, statistics, subprocess, sys, time, urllib.request
 
-from hold_rig import free_port
+from hold_rig import free_port, swelancer_env
 
 root, work = sys.argv[1], sys.argv[2]
 parser = argparse.ArgumentParser(prog="bench/metrics-scrape.sh")
@@ -17,14 +17,14 @@ subprocess.check_call(["python3", os.path.join(root, "bench/manager-pool.py"), s
 GRADED = re.compile(r'^swelancer_tasks_graded_total\{[^}]*\} (\d+)', re.M)
 
 
-def sweep(name, command):
+def sweep(name, dll=None):
+    """One sweep through ./swelancer (its runtime settings), of this build or of the build at dll."""
     out, port = os.path.join(work, name), free_port()
-    env = dict(os.environ, DOTNET_GCgen0size=os.environ.get("DOTNET_GCgen0size", "2000000"))
     started = time.monotonic()
-    process = subprocess.Popen(command + ["sweep", "--tasks", f"{pool}/tasks.json", "--submissions", f"{pool}/answers.jsonl",
+    process = subprocess.Popen([os.path.join(root, "swelancer"), "sweep", "--tasks", f"{pool}/tasks.json", "--submissions", f"{pool}/answers.jsonl",
                                           "--sweep-id", "scraped", "--out", out, "--metrics-port", str(port),
                                           "--metrics-linger-seconds", "1"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, env=env)
+                               stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, env=swelancer_env(dll))
     scrapes = []
     while process.poll() is None:
         begun = time.monotonic()
@@ -66,9 +66,9 @@ def sweep(name, command):
 results = {"tasks": args.tasks, "interval_seconds": args.interval, "cores": os.cpu_count(),
            "commit": subprocess.run(["git", "-C", root, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip(),
            "load_average": os.getloadavg()[0]}
-results["this_build"] = sweep("this-build", [os.path.join(root, "swelancer")])
+results["this_build"] = sweep("this-build")
 if args.before:
-    results["before"] = sweep("before", ["dotnet", args.before])
+    results["before"] = sweep("before", args.before)
     b, a = results["before"], results["this_build"]
     if a["median_scrape_ms_last_half"] and b["median_scrape_ms_last_half"]:
         results["last_half_scrape_ratio"] = round(a["median_scrape_ms_last_half"] / b["median_scrape_ms_last_half"], 3)
